@@ -9,12 +9,15 @@ public static class NonProductCodes
     /// <summary>The generator's admin-fee codes (a minimarket's bill-payment and top-up fees).</summary>
     public static readonly IReadOnlyList<string> GeneratorAdminFees = ["ADMIN-FEE", "TOPUP-FEE"];
 
-    private static readonly HashSet<string> Exact = new(
+    /// <summary>Codes that are non-product whatever their case.</summary>
+    public static readonly IReadOnlyList<string> ExactCodes =
         ["POST", "DOT", "M", "BANK CHARGES", "AMAZONFEE", "ADJUST", "ADJUST2", "D", "CRUK", "C2", "S", "PADS", "B",
-         .. GeneratorAdminFees],
-        StringComparer.OrdinalIgnoreCase);
+         .. GeneratorAdminFees];
 
-    private static readonly string[] Prefixes = ["DCGS", "TEST", "gift_", "AMAZON"];
+    /// <summary>Prefixes of families of non-product codes (gift vouchers, test lines, Amazon charges), any case.</summary>
+    public static readonly IReadOnlyList<string> Prefixes = ["DCGS", "TEST", "GIFT_", "AMAZON"];
+
+    private static readonly HashSet<string> Exact = new(ExactCodes, StringComparer.OrdinalIgnoreCase);
 
     public static bool IsNonProduct(string stockCode)
     {

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RetailInsights.Tests.Support;
+
+/// <summary>The real app, in process, on a database of the test's own.</summary>
+public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:RetailInsights", database.ConnectionString);
+    }
+}

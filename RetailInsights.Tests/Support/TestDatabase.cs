@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RetailInsights.Web.Data;
+
+namespace RetailInsights.Tests.Support;
+
+/// <summary>
+/// A database of its own for one test, dropped afterwards. Migrated databases are cloned from a template that is
+/// migrated once per schema version, so a clean database costs a CREATE DATABASE, not a migration run.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? _templateName;
+    private NpgsqlDataSource? _dataSource;
+
+    private TestDatabase(string name)
+    {
+        Name = name;
+        ConnectionString = PostgresServer.ConnectionStringFor(name);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource => _dataSource ??= NpgsqlDataSource.Create(ConnectionString);
+
+    public static async Task<TestDatabase> CreateEmptyAsync() => await CreateAsync(template: null);
+
+    public static async Task<TestDatabase> CreateMigratedAsync() => await CreateAsync(await EnsureTemplateAsync());
+
+    public RetailInsightsDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<RetailInsightsDbContext>();
+        DatabaseSetup.Configure(options, DataSource);
+        return new RetailInsightsDbContext(options.Options);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+            await _dataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = await PostgresServer.OpenAdminConnectionAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<TestDatabase> CreateAsync(string? template)
+    {
+        var database = new TestDatabase($"ri_test_{Guid.NewGuid():N}");
+        await using var admin = await PostgresServer.OpenAdminConnectionAsync();
+        var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"{from}", admin);
+        await create.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    private static async Task<string> EnsureTemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_templateName is not null)
+                return _templateName;
+            var name = $"ri_template_{LatestMigrationId().ToLowerInvariant()}";
+            await using var admin = await PostgresServer.OpenAdminConnectionAsync();
+            // Another test process may be building the same template: one builds it, the others wait.
+            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4242)", admin))
+                await lockCommand.ExecuteNonQueryAsync();
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin);
+            exists.Parameters.AddWithValue("name", name);
+            if ((long)(await exists.ExecuteScalarAsync())! == 0)
+                await BuildTemplateAsync(admin, name);
+            await using (var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4242)", admin))
+                await unlock.ExecuteNonQueryAsync();
+            return _templateName = name;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static async Task BuildTemplateAsync(NpgsqlConnection admin, string name)
+    {
+        var building = new TestDatabase(name + "_building");
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{building.Name}\" WITH (FORCE)", admin))
+            await drop.ExecuteNonQueryAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{building.Name}\"", admin))
+            await create.ExecuteNonQueryAsync();
+        await using (var db = building.CreateDbContext())
+            await db.Database.MigrateAsync();
+        await building.DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var rename = new NpgsqlCommand($"ALTER DATABASE \"{building.Name}\" RENAME TO \"{name}\"", admin);
+        await rename.ExecuteNonQueryAsync();
+    }
+
+    private static string LatestMigrationId()
+    {
+        // Listing migrations reads the assembly only; the data source is never opened.
+        using var dataSource = NpgsqlDataSource.Create(PostgresServer.AdminConnectionString);
+        var options = new DbContextOptionsBuilder<RetailInsightsDbContext>();
+        DatabaseSetup.Configure(options, dataSource);
+        using var db = new RetailInsightsDbContext(options.Options);
+        return db.Database.GetMigrations().Last();
+    }
+}

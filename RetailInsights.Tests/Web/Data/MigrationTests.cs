@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Infrastructure.Commands;
+
+namespace RetailInsights.Tests.Web.Data;
+
+public sealed class MigrationTests
+{
+    private static readonly string[] StarSchemaTables =
+        ["dim_date", "dim_product", "dim_customer", "dim_store", "dim_retailer", "fact_sales", "refunds", "uploads", "rejected_rows"];
+
+    [Fact]
+    public async Task MigrateCommand_emptyDatabase_createsStarSchemaAndIsIdempotent()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        var output = new StringWriter();
+
+        var first = await CommandLine.RunAsync(["migrate"], output, output, Configuration(database));
+        var second = await CommandLine.RunAsync(["migrate"], output, output, Configuration(database));
+
+        Assert.Equal(0, first);
+        Assert.Equal(0, second);
+        Assert.Contains("Applied", output.ToString());
+        Assert.Contains("Database is up to date.", output.ToString());
+        foreach (var table in StarSchemaTables)
+            Assert.Equal(1L, await database.ScalarAsync<long>(
+                $"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '{table}'"));
+        await using var db = database.CreateDbContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Migrations_factSales_haveTheIndexesDashboardsNeed()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var indexes = new List<string>();
+        await using (var command = database.DataSource.CreateCommand(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'fact_sales'"))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                indexes.Add(reader.GetString(0));
+
+        foreach (var leadingColumn in new[] { "date_key", "customer_id", "product_id", "store_id" })
+            Assert.Contains(indexes, i => i.Contains($"USING btree ({leadingColumn}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Model_hasNoChangesMissingAMigration()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var db = database.CreateDbContext();
+        Assert.False(db.Database.HasPendingModelChanges(), "the EF model changed without a migration: run dotnet ef migrations add");
+    }
+
+    private static IConfiguration Configuration(TestDatabase database) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RetailInsights"] = database.ConnectionString })
+        .Build();
+}

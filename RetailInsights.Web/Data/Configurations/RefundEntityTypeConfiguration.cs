@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Core.Domain;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Data.Configurations;
+
+internal sealed class RefundEntityTypeConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> builder)
+    {
+        var reasons = string.Join(", ", RefundReasons.All.Select(r => $"'{r}'"));
+        builder.ToTable("refunds", t =>
+        {
+            t.HasCheckConstraint("ck_refunds_quantity", "quantity > 0");
+            t.HasCheckConstraint("ck_refunds_amount", "amount >= 0");
+            t.HasCheckConstraint("ck_refunds_reason", $"reason IN ({reasons})");
+        });
+        builder.HasKey(r => r.RefundId);
+        builder.Property(r => r.RefundId).UseIdentityAlwaysColumn();
+        builder.Property(r => r.RefundCode).HasMaxLength(64);
+        builder.Property(r => r.OriginalInvoice).HasMaxLength(64);
+        builder.Property(r => r.Reason).HasMaxLength(32);
+        builder.Property(r => r.Amount).HasPrecision(18, 3);
+        builder.Property(r => r.RefundedAt).HasColumnType("timestamp without time zone");
+
+        builder.HasOne(r => r.Product).WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Store).WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Customer).WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DimRetailer>().WithMany().HasForeignKey(r => r.RetailerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DimDate>().WithMany().HasForeignKey(r => r.DateKey).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Upload).WithMany().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(r => new { r.RetailerId, r.RefundCode, r.ProductId, r.RefundedAt, r.Quantity, r.Amount })
+            .IsUnique()
+            .HasDatabaseName("ux_refunds_natural_key");
+        builder.HasIndex(r => r.DateKey);
+        builder.HasIndex(r => r.OriginalInvoice);
+        builder.HasIndex(r => new { r.ProductId, r.DateKey });
+        builder.HasIndex(r => new { r.StoreId, r.DateKey });
+        builder.HasIndex(r => r.UploadId);
+    }
+}

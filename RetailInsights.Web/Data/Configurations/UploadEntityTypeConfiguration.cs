@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Data.Configurations;
+
+internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<Upload>
+{
+    public void Configure(EntityTypeBuilder<Upload> builder)
+    {
+        builder.ToTable("uploads", t =>
+        {
+            t.HasCheckConstraint("ck_uploads_status", $"status IN ({Quoted(UploadStatuses.All)})");
+            t.HasCheckConstraint("ck_uploads_kind", $"kind IN ({Quoted(UploadKinds.All)})");
+            t.HasCheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+            t.HasCheckConstraint("ck_uploads_counts",
+                "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 " +
+                "AND rows_duplicate >= 0 AND rows_flagged >= 0");
+        });
+        builder.HasKey(u => u.UploadId);
+        builder.Property(u => u.UploadId).UseIdentityAlwaysColumn();
+        builder.Property(u => u.FileName).HasMaxLength(512);
+        builder.Property(u => u.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(u => u.Kind).HasMaxLength(32);
+        builder.Property(u => u.Status).HasMaxLength(16);
+        builder.Property(u => u.UploadedBy).HasMaxLength(256);
+        builder.Property(u => u.RowsRead).HasDefaultValue(0L);
+        builder.Property(u => u.RowsAccepted).HasDefaultValue(0L);
+        builder.Property(u => u.RowsRejected).HasDefaultValue(0L);
+        builder.Property(u => u.RowsDuplicate).HasDefaultValue(0L);
+        builder.Property(u => u.RowsFlagged).HasDefaultValue(0L);
+
+        // A file's content is loaded at most once; failed or refused attempts may be repeated.
+        builder.HasIndex(u => u.Sha256).IsUnique().HasFilter("status = 'loaded'").HasDatabaseName("ux_uploads_loaded_sha256");
+        builder.HasIndex(u => u.UploadedAt);
+
+        builder.HasMany(u => u.RejectedRows).WithOne().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static string Quoted(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
+}

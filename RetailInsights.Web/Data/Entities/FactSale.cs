@@ -1,0 +1,27 @@
+namespace RetailInsights.Web.Data.Entities;
+
+/// <summary>One sold line of an invoice. Returns never land here: they become <see cref="Refund"/> rows.</summary>
+public sealed class FactSale
+{
+    public long SaleId { get; set; }
+    public required string Invoice { get; set; }
+    public int ProductId { get; set; }
+    public int DateKey { get; set; }
+    public int? CustomerId { get; set; }
+    public int StoreId { get; set; }
+    public int RetailerId { get; set; }
+    public long UploadId { get; set; }
+    public int Quantity { get; set; }
+    public decimal UnitPrice { get; set; }
+    public decimal LineAmount { get; set; }
+    public DateTime InvoicedAt { get; set; }
+    public bool IsNonProduct { get; set; }
+    public bool IsZeroPrice { get; set; }
+
+    public DimProduct? Product { get; set; }
+    public DimDate? Date { get; set; }
+    public DimCustomer? Customer { get; set; }
+    public DimStore? Store { get; set; }
+    public DimRetailer? Retailer { get; set; }
+    public Upload? Upload { get; set; }
+}

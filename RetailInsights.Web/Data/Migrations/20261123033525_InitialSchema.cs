@@ -1,0 +1,434 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace RetailInsights.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "dim_customer",
+                columns: table => new
+                {
+                    customer_id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    country = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dim_customer", x => x.customer_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dim_date",
+                columns: table => new
+                {
+                    date_key = table.Column<int>(type: "integer", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    year = table.Column<short>(type: "smallint", nullable: false),
+                    quarter = table.Column<short>(type: "smallint", nullable: false),
+                    month = table.Column<short>(type: "smallint", nullable: false),
+                    day = table.Column<short>(type: "smallint", nullable: false),
+                    iso_day_of_week = table.Column<short>(type: "smallint", nullable: false),
+                    is_weekend = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dim_date", x => x.date_key);
+                    table.CheckConstraint("ck_dim_date_iso_day_of_week", "iso_day_of_week BETWEEN 1 AND 7");
+                    table.CheckConstraint("ck_dim_date_month", "month BETWEEN 1 AND 12");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dim_product",
+                columns: table => new
+                {
+                    product_id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    stock_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    description = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    category = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    base_price = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
+                    is_non_product = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dim_product", x => x.product_id);
+                    table.CheckConstraint("ck_dim_product_base_price", "base_price >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dim_retailer",
+                columns: table => new
+                {
+                    retailer_id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dim_retailer", x => x.retailer_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dim_store",
+                columns: table => new
+                {
+                    store_id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    store_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    city = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    region = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    size_sq_ft = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dim_store", x => x.store_id);
+                    table.CheckConstraint("ck_dim_store_size_sq_ft", "size_sq_ft > 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "uploads",
+                columns: table => new
+                {
+                    upload_id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    file_name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    uploaded_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    rows_read = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    rows_accepted = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    rows_rejected = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    rows_duplicate = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    rows_flagged = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    error_text = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_uploads", x => x.upload_id);
+                    table.CheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
+                    table.CheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations')");
+                    table.CheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+                    table.CheckConstraint("ck_uploads_status", "status IN ('queued', 'parsing', 'loading', 'loaded', 'failed', 'refused')");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fact_sales",
+                columns: table => new
+                {
+                    sale_id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    invoice = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    date_key = table.Column<int>(type: "integer", nullable: false),
+                    customer_id = table.Column<int>(type: "integer", nullable: true),
+                    store_id = table.Column<int>(type: "integer", nullable: false),
+                    retailer_id = table.Column<int>(type: "integer", nullable: false),
+                    upload_id = table.Column<long>(type: "bigint", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    unit_price = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    line_amount = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    invoiced_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    is_non_product = table.Column<bool>(type: "boolean", nullable: false),
+                    is_zero_price = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fact_sales", x => x.sale_id);
+                    table.CheckConstraint("ck_fact_sales_invoice", "length(btrim(invoice)) > 0");
+                    table.CheckConstraint("ck_fact_sales_line_amount", "line_amount = quantity * unit_price");
+                    table.CheckConstraint("ck_fact_sales_quantity", "quantity > 0");
+                    table.CheckConstraint("ck_fact_sales_unit_price", "unit_price >= 0");
+                    table.ForeignKey(
+                        name: "fk_fact_sales_dim_customer_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "dim_customer",
+                        principalColumn: "customer_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_fact_sales_dim_date_date_key",
+                        column: x => x.date_key,
+                        principalTable: "dim_date",
+                        principalColumn: "date_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_fact_sales_dim_product_product_id",
+                        column: x => x.product_id,
+                        principalTable: "dim_product",
+                        principalColumn: "product_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_fact_sales_dim_retailer_retailer_id",
+                        column: x => x.retailer_id,
+                        principalTable: "dim_retailer",
+                        principalColumn: "retailer_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_fact_sales_dim_store_store_id",
+                        column: x => x.store_id,
+                        principalTable: "dim_store",
+                        principalColumn: "store_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_fact_sales_uploads_upload_id",
+                        column: x => x.upload_id,
+                        principalTable: "uploads",
+                        principalColumn: "upload_id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refunds",
+                columns: table => new
+                {
+                    refund_id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    refund_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    original_invoice = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    store_id = table.Column<int>(type: "integer", nullable: false),
+                    customer_id = table.Column<int>(type: "integer", nullable: true),
+                    retailer_id = table.Column<int>(type: "integer", nullable: false),
+                    date_key = table.Column<int>(type: "integer", nullable: false),
+                    upload_id = table.Column<long>(type: "bigint", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
+                    reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    refunded_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refunds", x => x.refund_id);
+                    table.CheckConstraint("ck_refunds_amount", "amount >= 0");
+                    table.CheckConstraint("ck_refunds_quantity", "quantity > 0");
+                    table.CheckConstraint("ck_refunds_reason", "reason IN ('defective', 'wrong_item', 'not_as_described', 'changed_mind', 'damaged_shipping', 'cancelled_invoice')");
+                    table.ForeignKey(
+                        name: "fk_refunds_dim_customer_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "dim_customer",
+                        principalColumn: "customer_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_refunds_dim_date_date_key",
+                        column: x => x.date_key,
+                        principalTable: "dim_date",
+                        principalColumn: "date_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_refunds_dim_product_product_id",
+                        column: x => x.product_id,
+                        principalTable: "dim_product",
+                        principalColumn: "product_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_refunds_dim_retailer_retailer_id",
+                        column: x => x.retailer_id,
+                        principalTable: "dim_retailer",
+                        principalColumn: "retailer_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_refunds_dim_store_store_id",
+                        column: x => x.store_id,
+                        principalTable: "dim_store",
+                        principalColumn: "store_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_refunds_uploads_upload_id",
+                        column: x => x.upload_id,
+                        principalTable: "uploads",
+                        principalColumn: "upload_id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rejected_rows",
+                columns: table => new
+                {
+                    rejected_row_id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    upload_id = table.Column<long>(type: "bigint", nullable: false),
+                    line_number = table.Column<long>(type: "bigint", nullable: false),
+                    raw_text = table.Column<string>(type: "text", nullable: false),
+                    reason_codes = table.Column<string[]>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rejected_rows", x => x.rejected_row_id);
+                    table.CheckConstraint("ck_rejected_rows_line_number", "line_number > 0");
+                    table.CheckConstraint("ck_rejected_rows_reason_codes", "cardinality(reason_codes) > 0");
+                    table.ForeignKey(
+                        name: "fk_rejected_rows_uploads_upload_id",
+                        column: x => x.upload_id,
+                        principalTable: "uploads",
+                        principalColumn: "upload_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dim_customer_customer_code",
+                table: "dim_customer",
+                column: "customer_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dim_date_date",
+                table: "dim_date",
+                column: "date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dim_product_stock_code",
+                table: "dim_product",
+                column: "stock_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dim_retailer_code",
+                table: "dim_retailer",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dim_store_store_code",
+                table: "dim_store",
+                column: "store_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fact_sales_customer_id_invoiced_at",
+                table: "fact_sales",
+                columns: new[] { "customer_id", "invoiced_at" },
+                filter: "customer_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fact_sales_date_key",
+                table: "fact_sales",
+                column: "date_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fact_sales_invoiced_at",
+                table: "fact_sales",
+                column: "invoiced_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fact_sales_product_id_date_key",
+                table: "fact_sales",
+                columns: new[] { "product_id", "date_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fact_sales_store_id_date_key",
+                table: "fact_sales",
+                columns: new[] { "store_id", "date_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fact_sales_upload_id",
+                table: "fact_sales",
+                column: "upload_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_fact_sales_natural_key",
+                table: "fact_sales",
+                columns: new[] { "retailer_id", "invoice", "product_id", "invoiced_at", "quantity", "unit_price" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_customer_id",
+                table: "refunds",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_date_key",
+                table: "refunds",
+                column: "date_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_original_invoice",
+                table: "refunds",
+                column: "original_invoice");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_product_id_date_key",
+                table: "refunds",
+                columns: new[] { "product_id", "date_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_store_id_date_key",
+                table: "refunds",
+                columns: new[] { "store_id", "date_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_upload_id",
+                table: "refunds",
+                column: "upload_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_refunds_natural_key",
+                table: "refunds",
+                columns: new[] { "retailer_id", "refund_code", "product_id", "refunded_at", "quantity", "amount" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rejected_rows_upload_id_line_number",
+                table: "rejected_rows",
+                columns: new[] { "upload_id", "line_number" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_uploads_uploaded_at",
+                table: "uploads",
+                column: "uploaded_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_uploads_loaded_sha256",
+                table: "uploads",
+                column: "sha256",
+                unique: true,
+                filter: "status = 'loaded'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fact_sales");
+
+            migrationBuilder.DropTable(
+                name: "refunds");
+
+            migrationBuilder.DropTable(
+                name: "rejected_rows");
+
+            migrationBuilder.DropTable(
+                name: "dim_customer");
+
+            migrationBuilder.DropTable(
+                name: "dim_date");
+
+            migrationBuilder.DropTable(
+                name: "dim_product");
+
+            migrationBuilder.DropTable(
+                name: "dim_retailer");
+
+            migrationBuilder.DropTable(
+                name: "dim_store");
+
+            migrationBuilder.DropTable(
+                name: "uploads");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using RetailInsights.Web.Data;
+
+namespace RetailInsights.Web.Infrastructure.Commands;
+
+/// <summary>
+/// What a command may use: the app's configuration and, built on first use, its data services — so that
+/// `generate` works without a database while `migrate` gets the same DbContext as the web app.
+/// </summary>
+public sealed class CommandContext : IAsyncDisposable
+{
+    private readonly Lazy<ServiceProvider> _services;
+
+    public CommandContext(IConfiguration configuration, TextWriter output)
+    {
+        Configuration = configuration;
+        Output = output;
+        _services = new Lazy<ServiceProvider>(() =>
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton(configuration);
+            services.AddLogging();
+            services.AddRetailInsightsData();
+            return services.BuildServiceProvider();
+        });
+    }
+
+    public IConfiguration Configuration { get; }
+
+    public TextWriter Output { get; }
+
+    public IServiceProvider Services => _services.Value;
+
+    /// <summary>A context for a database that answers, or <see cref="DatabaseUnavailableException"/> saying what to run.</summary>
+    public async Task<RetailInsightsDbContext> OpenDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var db = await Services.GetRequiredService<IDbContextFactory<RetailInsightsDbContext>>()
+            .CreateDbContextAsync(cancellationToken);
+        await DatabaseStartup.EnsureReachableAsync(db, cancellationToken);
+        return db;
+    }
+
+    /// <summary>
+    /// Resolves a path the user typed against the directory they typed it in: `dotnet run` starts the app in the
+    /// project folder, but the shell's PWD still names the caller's folder.
+    /// </summary>
+    public static string ResolveUserPath(string path)
+    {
+        if (Path.IsPathRooted(path))
+            return path;
+        var callerDirectory = Environment.GetEnvironmentVariable("PWD");
+        var baseDirectory = Directory.Exists(callerDirectory) ? callerDirectory : Environment.CurrentDirectory;
+        return Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services.IsValueCreated)
+            await _services.Value.DisposeAsync();
+    }
+}

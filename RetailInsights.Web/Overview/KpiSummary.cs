@@ -1,0 +1,14 @@
+namespace RetailInsights.Web.Overview;
+
+public sealed record KpiSummary(
+    decimal GrossRevenue,
+    decimal Refunds,
+    long Transactions,
+    long Customers,
+    DateOnly? FirstDay,
+    DateOnly? LastDay)
+{
+    public decimal NetRevenue => GrossRevenue - Refunds;
+}
+
+public sealed record MonthRevenue(int Year, int Month, decimal GrossRevenue, long Transactions);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts RetailInsights on http://127.0.0.1:5080 with a local PostgreSQL and demo data on first run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+source scripts/require-dotnet.sh
+
+scripts/pg.sh start
+dotnet build RetailInsights.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+
+cd RetailInsights.Web
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+APP=(dotnet bin/Release/net10.0/RetailInsights.Web.dll)
+"${APP[@]}" migrate
+"${APP[@]}" demo --dir "$ROOT/.data/demo"
+
+echo
+echo "RetailInsights is running on http://127.0.0.1:5080  (Ctrl+C to stop)"
+exec "${APP[@]}" --urls http://127.0.0.1:5080

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test against a throwaway PostgreSQL cluster on 127.0.0.1:55433, removed afterwards.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+source scripts/require-dotnet.sh
+
+export RI_PG_PORT=55433 RI_PG_DATA="$ROOT/.data/pg-test" RI_PG_FAST=1
+export RETAILINSIGHTS_TEST_ADMIN_CONNECTION="Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres"
+scripts/pg.sh destroy >/dev/null 2>&1 || true
+trap 'scripts/pg.sh destroy' EXIT
+scripts/pg.sh start
+
+LOG="$ROOT/.data/test-output.log"
+status=0
+dotnet test RetailInsights.sln -c Release -nologo 2>&1 | tee "$LOG" || status=$?
+
+# One closing line that any CI reads: the totals over every test assembly.
+total() { grep -oE "$1: +[0-9]+" "$LOG" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(total Passed)
+failed=$(total Failed)
+echo "$passed passed, $failed failed"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  status=1
+fi
+exit "$status"
