@@ -5,9 +5,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source scripts/require-dotnet.sh
 
-export RI_PG_PORT=55433 RI_PG_DATA="$ROOT/.data/pg-test" RI_PG_FAST=1
-export RETAILINSIGHTS_TEST_ADMIN_CONNECTION="Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres"
+export RI_PG_DATA="$ROOT/.data/pg-test" RI_PG_FAST=1
 scripts/pg.sh destroy >/dev/null 2>&1 || true
+# 55433 unless another cluster (a second checkout's tests, say) holds it.
+RI_PG_PORT=55433
+while (exec 3<>"/dev/tcp/127.0.0.1/$RI_PG_PORT") 2>/dev/null; do RI_PG_PORT=$((RI_PG_PORT + 1)); done
+export RI_PG_PORT
+export RETAILINSIGHTS_TEST_ADMIN_CONNECTION="Host=127.0.0.1;Port=$RI_PG_PORT;Username=postgres;Database=postgres"
 trap 'scripts/pg.sh destroy' EXIT
 scripts/pg.sh start
 
