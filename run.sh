@@ -13,6 +13,9 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 APP=(dotnet bin/Release/net10.0/RetailInsights.Web.dll)
 "${APP[@]}" migrate
 "${APP[@]}" demo --dir "$ROOT/.data/demo"
+if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ]; then
+  "${APP[@]}" demo-users
+fi
 
 echo
 echo "RetailInsights is running on http://127.0.0.1:5080  (Ctrl+C to stop)"

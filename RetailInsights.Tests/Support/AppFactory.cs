@@ -10,5 +10,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:RetailInsights", database.ConnectionString);
+        // Tests sign in many times from one address; the limit itself is tested with its own setting.
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
     }
 }

@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Data;
 
-/// <summary>The star schema: dimensions, sales and refund facts, and the uploads they came from.</summary>
-public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbContext> options) : DbContext(options)
+/// <summary>
+/// The star schema (dimensions, sales and refund facts, the uploads they came from) and the app's own records:
+/// users and roles (ASP.NET Core Identity), API keys and the audit log.
+/// </summary>
+public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbContext> options)
+    : IdentityDbContext<AppUser>(options)
 {
     public DbSet<DimDate> Dates => Set<DimDate>();
     public DbSet<DimProduct> Products => Set<DimProduct>();
@@ -15,7 +20,13 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<RejectedRow> RejectedRows => Set<RejectedRow>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        Configurations.IdentityTableNames.Apply(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RetailInsightsDbContext).Assembly);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 
 namespace RetailInsights.Web.Infrastructure;
@@ -19,6 +20,8 @@ public static class DatabaseStartup
         await EnsureReachableAsync(db);
         if (options.MigrateOnStartup)
             await db.Database.MigrateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureFirstAdminAsync();
     }
 
     public static async Task EnsureReachableAsync(RetailInsightsDbContext db, CancellationToken cancellationToken = default)

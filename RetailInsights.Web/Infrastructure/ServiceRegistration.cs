@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Npgsql;
+using RetailInsights.Web.Admin.Account;
+using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Components;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Ingestion;
@@ -18,6 +20,8 @@ public static class ServiceRegistration
     {
         builder.Services.AddRetailInsightsData();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.AddRetailInsightsSecurity();
+        builder.AddRetailInsightsJobs();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<OverviewQueries>();
@@ -45,8 +49,13 @@ public static class ServiceRegistration
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseRetailInsightsSecurity();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapStaticAssets().AllowAnonymous();
+        // Our own Content-Security-Policy already says frame-ancestors 'none'; Blazor would add a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapAccountEndpoints();
+        app.MapUploadApi();
+        app.MapRetailInsightsJobsDashboard();
     }
 }

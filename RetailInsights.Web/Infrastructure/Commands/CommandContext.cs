@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
+using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Infrastructure.Commands;
 
@@ -11,9 +14,10 @@ public sealed class CommandContext : IAsyncDisposable
 {
     private readonly Lazy<ServiceProvider> _services;
 
-    public CommandContext(IConfiguration configuration, TextWriter output)
+    public CommandContext(IConfiguration configuration, string environmentName, TextWriter output)
     {
         Configuration = configuration;
+        EnvironmentName = environmentName;
         Output = output;
         _services = new Lazy<ServiceProvider>(() =>
         {
@@ -21,11 +25,20 @@ public sealed class CommandContext : IAsyncDisposable
             services.AddSingleton(configuration);
             services.AddLogging();
             services.AddRetailInsightsData();
+            services.AddIdentityCore<AppUser>()
+                .AddRoles<IdentityRole>()
+                .AddEntityFrameworkStores<RetailInsightsDbContext>()
+                .AddDefaultTokenProviders();
+            services.AddIdentityRules(configuration);
             return services.BuildServiceProvider();
         });
     }
 
     public IConfiguration Configuration { get; }
+
+    public string EnvironmentName { get; }
+
+    public bool IsDevelopment => EnvironmentName == Environments.Development;
 
     public TextWriter Output { get; }
 

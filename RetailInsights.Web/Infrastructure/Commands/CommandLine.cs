@@ -44,7 +44,8 @@ public static class CommandLine
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        await using var context = new CommandContext(configuration ?? LoadConfiguration(), output);
+        var environment = EnvironmentName();
+        await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output);
         try
         {
             return await command.RunAsync(CommandArguments.Parse(args[1..], command.Flags), context, cancel.Token);
@@ -84,11 +85,13 @@ public static class CommandLine
     }
 
     /// <summary>The same sources the web app reads: appsettings, the environment's file, user secrets, variables.</summary>
-    private static IConfiguration LoadConfiguration()
+    private static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+        ?? Environments.Production;
+
+    private static IConfiguration LoadConfiguration(string environment)
     {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
-            ?? Environments.Production;
         var builder = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)

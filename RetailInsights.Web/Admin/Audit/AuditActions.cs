@@ -1,0 +1,15 @@
+namespace RetailInsights.Web.Admin.Audit;
+
+public static class AuditActions
+{
+    public const string Upload = "upload";
+    public const string Rerun = "rerun";
+    public const string Export = "export";
+    public const string UserCreated = "user.created";
+    public const string UserRoleChanged = "user.role_changed";
+    public const string UserPasswordReset = "user.password_reset";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+}

@@ -1,0 +1,105 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Admin.Users;
+using RetailInsights.Web.Data;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Admin.Security;
+
+public static class SecurityRegistration
+{
+    public const string SignInPath = "/account/login";
+    public const string AccessDeniedPath = "/account/access-denied";
+
+    /// <summary>Identity with cookies for people, API keys for machines, role policies, and rate limits.</summary>
+    public static void AddRetailInsightsSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<AppUser, IdentityRole>()
+            .AddEntityFrameworkStores<RetailInsightsDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddIdentityRules(builder.Configuration);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "retailinsights.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.LoginPath = SignInPath;
+            options.AccessDeniedPath = AccessDeniedPath;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        // Our own header says DENY for every response; antiforgery would add a second, weaker SAMEORIGIN.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
+
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionFor);
+        });
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<UserAdministration>();
+    }
+
+    /// <summary>Password and lock-out rules from configuration (section "Identity"), with strict defaults.</summary>
+    public static IServiceCollection AddIdentityRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IdentityOptions>(options =>
+        {
+            options.Password.RequiredLength = 12;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            options.Lockout.AllowedForNewUsers = true;
+            options.User.RequireUniqueEmail = true;
+        });
+        services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AdminBootstrapper>();
+        return services;
+    }
+
+    public static void UseRetailInsightsSecurity(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    // Sign-in posts and API calls are limited per client address; pages and assets are not.
+    private static RateLimitPartition<string> PartitionFor(HttpContext context)
+    {
+        var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath))
+            return FixedWindow("signin:" + client, limits.SignInPerMinute);
+        if (context.Request.Path.StartsWithSegments("/api"))
+            return FixedWindow("api:" + client, limits.ApiPerMinute);
+        return RateLimitPartition.GetNoLimiter("none");
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}

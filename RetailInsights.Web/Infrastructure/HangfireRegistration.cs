@@ -1,0 +1,36 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Data;
+
+namespace RetailInsights.Web.Infrastructure;
+
+/// <summary>Hangfire on the app's own PostgreSQL database, in a schema of its own, with an admin-only dashboard.</summary>
+public static class HangfireRegistration
+{
+    public const string Schema = "hangfire";
+    public const string DashboardPath = "/hangfire";
+
+    public static void AddRetailInsightsJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>())),
+                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }));
+
+        var options = builder.Configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
+        if (options.RunServer)
+            builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
+    }
+
+    public static void MapRetailInsightsJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new HangfireAdminFilter()],
+            AppPath = "/",
+            DashboardTitle = "RetailInsights jobs",
+        }).RequireAuthorization(Policies.Administer);
+}
