@@ -5,6 +5,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source scripts/require-dotnet.sh
 
+# Browser tests drive Debian's Chromium (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "test.sh: installing Debian's chromium for the browser tests…" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test.sh: the browser tests need Chromium: sudo apt-get install -y chromium" >&2
+    exit 3
+  fi
+fi
+
 export RI_PG_DATA="$ROOT/.data/pg-test" RI_PG_FAST=1
 scripts/pg.sh destroy >/dev/null 2>&1 || true
 # 55433 unless another cluster (a second checkout's tests, say) holds it.

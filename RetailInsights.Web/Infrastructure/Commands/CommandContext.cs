@@ -27,8 +27,7 @@ public sealed class CommandContext : IAsyncDisposable
             services.AddRetailInsightsData();
             services.AddIdentityCore<AppUser>()
                 .AddRoles<IdentityRole>()
-                .AddEntityFrameworkStores<RetailInsightsDbContext>()
-                .AddDefaultTokenProviders();
+                .AddEntityFrameworkStores<RetailInsightsDbContext>();
             services.AddIdentityRules(configuration);
             return services.BuildServiceProvider();
         });

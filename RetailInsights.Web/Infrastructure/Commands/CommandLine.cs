@@ -19,8 +19,9 @@ public static class CommandLine
         args.Length > 0 && (HelpWords.Contains(args[0]) || !args[0].StartsWith('-'));
 
     /// <param name="configuration">Tests pass their own; the app reads appsettings and the environment.</param>
+    /// <param name="environmentName">Tests pass their own; the app reads ASPNETCORE_ENVIRONMENT.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null,
-        IConfiguration? configuration = null)
+        IConfiguration? configuration = null, string? environmentName = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -44,7 +45,7 @@ public static class CommandLine
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        var environment = EnvironmentName();
+        var environment = environmentName ?? EnvironmentName();
         await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output);
         try
         {
