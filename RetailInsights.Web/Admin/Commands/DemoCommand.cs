@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using RetailInsights.Core.Generation;
+using RetailInsights.Web.Admin.DemoData;
+using RetailInsights.Web.Infrastructure.Commands;
+
+namespace RetailInsights.Web.Admin.Commands;
+
+/// <summary>First-run demo data: migrate, generate and load, unless the database already holds sales.</summary>
+public sealed class DemoCommand : ICommand
+{
+    public string Name => "demo";
+
+    public string Summary => "load demo data into an empty database (migrate + generate + load); no-op when sales exist";
+
+    public string Usage => """
+          --days N      days of demo data ending yesterday (default 90)
+          --seed S      random seed (default 42)
+          --dir DIR     folder for the generated files (default .data/demo, relative to where you run the command)
+          --force       load even when the database already holds sales (files already loaded are skipped)
+        """;
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "force" };
+
+    public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
+    {
+        arguments.RejectUnknown("days", "seed", "dir", "force");
+        await using var db = await context.OpenDatabaseAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        var sales = await db.Sales.LongCountAsync(cancellationToken);
+        if (sales > 0 && !arguments.Has("force"))
+        {
+            await context.Output.WriteLineAsync($"The database already holds {sales:N0} sales lines; no demo data loaded (use --force to add it).");
+            return 0;
+        }
+
+        var directory = CommandContext.ResolveUserPath(arguments.String("dir") ?? Path.Combine(".data", "demo"));
+        var options = new GeneratorOptions
+        {
+            Days = arguments.Int("days", 90, 1, 3650),
+            Seed = arguments.Int("seed", 42),
+            EndDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+        };
+        var generated = await Task.Run(() => new DemoDataGenerator().Generate(options, directory, cancellationToken), cancellationToken);
+        await context.Output.WriteLineAsync($"Generated {generated.Lines:N0} transaction lines in {directory}; loading…");
+
+        var loader = new DemoDataLoader(context.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+        var loaded = await loader.LoadDirectoryAsync(directory, cancellationToken);
+        await context.Output.WriteLineAsync(
+            $"Loaded {loaded.FilesLoaded} files ({loaded.RowsLoaded:N0} rows); {loaded.FilesAlreadyLoaded} were loaded before.");
+        return 0;
+    }
+}

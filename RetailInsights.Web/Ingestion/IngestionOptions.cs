@@ -1,0 +1,21 @@
+namespace RetailInsights.Web.Ingestion;
+
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>Where uploaded files are streamed before a job loads them (relative paths: from the content root).</summary>
+    public string StagingPath { get; set; } = "data/staging";
+
+    /// <summary>Folder scanned by a recurring job for files that store systems drop there.</summary>
+    public string DropFolder { get; set; } = "data/inbox";
+
+    /// <summary>Cron of the drop-folder scan (default: every five minutes).</summary>
+    public string DropFolderCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>Largest file accepted, in bytes (default 512 MB).</summary>
+    public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Above this share of rejected rows a file is refused whole (a wrong file, not a few bad lines).</summary>
+    public double MaxRejectedShare { get; set; } = 0.5;
+}
