@@ -1,0 +1,68 @@
+namespace RetailInsights.Core.Ingestion;
+
+/// <summary>The columns of each file kind, with the spellings seen in real exports.</summary>
+public static class FileSchemas
+{
+    public static class Transactions
+    {
+        public static readonly ColumnSpec Invoice = new("Invoice", true, "InvoiceNo", "Invoice Number", "Receipt", "ReceiptNo", "TransactionId");
+        public static readonly ColumnSpec StockCode = new("StockCode", true, "Stock Code", "SKU", "ProductCode", "ItemCode");
+        public static readonly ColumnSpec Description = new("Description", false, "ProductName", "ItemName");
+        public static readonly ColumnSpec Quantity = new("Quantity", true, "Qty");
+        public static readonly ColumnSpec InvoiceDate = new("InvoiceDate", true, "Invoice Date", "Date", "TransactionDate", "Timestamp");
+        public static readonly ColumnSpec Price = new("Price", true, "UnitPrice", "Unit Price");
+        public static readonly ColumnSpec CustomerId = new("Customer ID", false, "CustomerID", "Customer", "CustomerNo");
+        public static readonly ColumnSpec Country = new("Country", false);
+        public static readonly ColumnSpec StoreId = new("StoreId", false, "Store", "StoreCode", "Store No", "Outlet");
+        public static readonly ColumnSpec LineAmount = new("LineAmount", false, "Line Total", "LineTotal", "TotalPrice");
+
+        public static readonly IReadOnlyList<ColumnSpec> All =
+            [Invoice, StockCode, Description, Quantity, InvoiceDate, Price, CustomerId, Country, StoreId, LineAmount];
+    }
+
+    public static class Refunds
+    {
+        public static readonly ColumnSpec RefundId = new("RefundId", true, "Refund", "RefundNo", "ReturnId");
+        public static readonly ColumnSpec Invoice = new("Invoice", true, "InvoiceNo", "OriginalInvoice");
+        public static readonly ColumnSpec StockCode = new("StockCode", true, "SKU", "ProductCode");
+        public static readonly ColumnSpec Quantity = new("Quantity", true, "Qty");
+        public static readonly ColumnSpec Amount = new("Amount", true, "RefundAmount");
+        public static readonly ColumnSpec Reason = new("Reason", true, "RefundReason", "ReturnReason");
+        public static readonly ColumnSpec RefundedAt = new("RefundedAt", true, "RefundDate", "Date");
+        public static readonly ColumnSpec StoreId = new("StoreId", false, "Store", "StoreCode");
+        public static readonly ColumnSpec CustomerId = new("Customer ID", false, "CustomerID", "Customer");
+
+        public static readonly IReadOnlyList<ColumnSpec> All =
+            [RefundId, Invoice, StockCode, Quantity, Amount, Reason, RefundedAt, StoreId, CustomerId];
+    }
+
+    public static class ProductCatalog
+    {
+        public static readonly ColumnSpec StockCode = new("StockCode", true, "SKU", "ProductCode", "ItemCode");
+        public static readonly ColumnSpec Description = new("Description", false, "ProductName", "Name");
+        public static readonly ColumnSpec Category = new("Category", true, "ProductCategory");
+        public static readonly ColumnSpec BasePrice = new("BasePrice", false, "Price", "ListPrice");
+
+        public static readonly IReadOnlyList<ColumnSpec> All = [StockCode, Description, Category, BasePrice];
+    }
+
+    public static class StoreLocations
+    {
+        public static readonly ColumnSpec StoreId = new("StoreId", true, "Store", "StoreCode");
+        public static readonly ColumnSpec StoreName = new("StoreName", false, "Name");
+        public static readonly ColumnSpec City = new("City", true);
+        public static readonly ColumnSpec Region = new("Region", true, "Province", "State");
+        public static readonly ColumnSpec SizeSqFt = new("SizeSqFt", false, "Size", "SquareFeet", "Sq Ft");
+
+        public static readonly IReadOnlyList<ColumnSpec> All = [StoreId, StoreName, City, Region, SizeSqFt];
+    }
+
+    public static IReadOnlyList<ColumnSpec> For(UploadKind kind) => kind switch
+    {
+        UploadKind.Transactions => Transactions.All,
+        UploadKind.Refunds => Refunds.All,
+        UploadKind.ProductCatalog => ProductCatalog.All,
+        UploadKind.StoreLocations => StoreLocations.All,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

@@ -1,0 +1,70 @@
+namespace RetailInsights.Core.Ingestion;
+
+/// <summary>Where each column of a kind sits in a file (-1 when an optional column is absent).</summary>
+public sealed class HeaderMap
+{
+    private readonly Dictionary<ColumnSpec, int> _indexes;
+
+    private HeaderMap(UploadKind kind, Dictionary<ColumnSpec, int> indexes, IReadOnlyList<string> found)
+    {
+        Kind = kind;
+        _indexes = indexes;
+        Found = found;
+    }
+
+    public UploadKind Kind { get; }
+
+    /// <summary>The header as the file spells it.</summary>
+    public IReadOnlyList<string> Found { get; }
+
+    public int this[ColumnSpec column] => _indexes.GetValueOrDefault(column, -1);
+
+    public IEnumerable<(ColumnSpec Column, int Index)> Mapped => _indexes.Select(p => (p.Key, p.Value));
+
+    /// <summary>
+    /// Maps a header to the requested kind, or detects the kind: the kind whose required columns are all there,
+    /// preferring the one that matches most columns. Refuses the file naming the missing and the found columns.
+    /// </summary>
+    public static HeaderMap Create(IReadOnlyList<string> headers, UploadKind? requested)
+    {
+        var normalized = headers.Select(ColumnSpec.Normalize).ToArray();
+        var candidates = (requested is { } k ? [k] : Enum.GetValues<UploadKind>())
+            .Select(kind => Match(kind, normalized))
+            .OrderBy(m => m.Missing.Count)
+            .ThenByDescending(m => m.Indexes.Count)
+            .ToList();
+        var best = candidates[0];
+        if (best.Missing.Count > 0)
+        {
+            var what = requested is null ? "any known file kind (transactions, refunds, product catalog, store locations)" : $"a {Describe(best.Kind)} file";
+            throw new FileRefusedException(
+                $"The header does not match {what}. Missing required columns: {string.Join(", ", best.Missing)}. " +
+                $"Found: {(headers.Count == 0 ? "(nothing)" : string.Join(", ", headers))}.");
+        }
+        return new HeaderMap(best.Kind, best.Indexes, headers);
+    }
+
+    public static string Describe(UploadKind kind) => kind switch
+    {
+        UploadKind.Transactions => "transactions",
+        UploadKind.Refunds => "refunds",
+        UploadKind.ProductCatalog => "product catalog",
+        UploadKind.StoreLocations => "store locations",
+        _ => kind.ToString(),
+    };
+
+    private static (UploadKind Kind, Dictionary<ColumnSpec, int> Indexes, List<string> Missing) Match(UploadKind kind, string[] normalized)
+    {
+        var indexes = new Dictionary<ColumnSpec, int>();
+        var missing = new List<string>();
+        foreach (var column in FileSchemas.For(kind))
+        {
+            var index = Array.FindIndex(normalized, column.Matches);
+            if (index >= 0)
+                indexes[column] = index;
+            else if (column.Required)
+                missing.Add(column.Name);
+        }
+        return (kind, indexes, missing);
+    }
+}

@@ -1,0 +1,26 @@
+namespace RetailInsights.Core.Ingestion;
+
+/// <summary>How to read one uploaded file.</summary>
+public sealed record ReadOptions
+{
+    /// <summary>The file's kind, or null to detect it from the header.</summary>
+    public UploadKind? Kind { get; init; }
+
+    /// <summary>Store for lines of files without a store column (or with an empty one).</summary>
+    public string? DefaultStoreId { get; init; }
+
+    /// <summary>For slashed dates when no value in the file proves the order.</summary>
+    public DateOrder AmbiguousDateOrder { get; init; } = DateOrder.MonthFirst;
+
+    /// <summary>The time of the upload: dates later than this (plus <see cref="FutureTolerance"/>) are rejected.</summary>
+    public required DateTime Now { get; init; }
+
+    /// <summary>Slack for clocks and time zones of store systems.</summary>
+    public TimeSpan FutureTolerance { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>A longer line is hostile or broken input; the file is refused rather than buffered without end.</summary>
+    public int MaxRecordBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Rows scanned up front to tell day-first from month-first dates.</summary>
+    public int DateOrderScanRows { get; init; } = 50_000;
+}

@@ -1,0 +1,155 @@
+using RetailInsights.Core.Domain;
+
+namespace RetailInsights.Core.Ingestion;
+
+/// <summary>Turns a record into a row of its kind, or collects every reason it cannot be one.</summary>
+internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
+{
+    protected ReadOptions Options { get; } = options;
+
+    public static RowValidator For(UploadKind kind, ReadOptions options, DateOrder dateOrder) => kind switch
+    {
+        UploadKind.Transactions => new TransactionValidator(options, dateOrder),
+        UploadKind.Refunds => new RefundValidator(options, dateOrder),
+        UploadKind.ProductCatalog => new ProductValidator(options, dateOrder),
+        UploadKind.StoreLocations => new StoreValidator(options, dateOrder),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <returns>The row, or null with <paramref name="reasons"/> filled.</returns>
+    public abstract object? Validate(in RecordFields fields, long lineNumber, List<string> reasons, out RowFlags flags);
+
+    protected string Required(string value, string reasonWhenMissing, List<string> reasons)
+    {
+        if (value.Length == 0)
+            reasons.Add(reasonWhenMissing);
+        return value;
+    }
+
+    protected DateTime Date(string value, List<string> reasons)
+    {
+        if (!ValueParsers.TryParseDate(value, dateOrder, out var date))
+            reasons.Add(RejectReasons.BadDate);
+        else if (date > Options.Now + Options.FutureTolerance)
+            reasons.Add(RejectReasons.FutureDate);
+        return date;
+    }
+
+    protected string Store(string value) => value.Length > 0 ? value : Options.DefaultStoreId ?? UnassignedStore;
+
+    /// <summary>Where lines of a file with no store column go when the uploader named no store.</summary>
+    public const string UnassignedStore = "UNASSIGNED";
+
+    private sealed class TransactionValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    {
+        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        {
+            flags = RowFlags.None;
+            var invoice = Required(f[FileSchemas.Transactions.Invoice], RejectReasons.MissingInvoice, reasons);
+            var stockCode = Required(f[FileSchemas.Transactions.StockCode], RejectReasons.MissingStockCode, reasons);
+            if (!ValueParsers.TryParseQuantity(f[FileSchemas.Transactions.Quantity], f.DecimalComma, out var quantity))
+                reasons.Add(RejectReasons.BadQuantity);
+            else if (quantity == 0)
+                reasons.Add(RejectReasons.ZeroQuantity);
+            if (!ValueParsers.TryParseDecimal(f[FileSchemas.Transactions.Price], f.DecimalComma, out var price))
+                reasons.Add(RejectReasons.BadPrice);
+            else if (price < 0)
+                reasons.Add(RejectReasons.NegativePrice);
+            var at = Date(f[FileSchemas.Transactions.InvoiceDate], reasons);
+            if (f.Has(FileSchemas.Transactions.LineAmount)
+                && ValueParsers.TryParseDecimal(f[FileSchemas.Transactions.LineAmount], f.DecimalComma, out var amount)
+                && Math.Abs(amount - quantity * price) > 0.01m)
+                reasons.Add(RejectReasons.LineAmountMismatch);
+            if (reasons.Count > 0)
+                return null;
+
+            var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Transactions.CustomerId]);
+            if (customer is null)
+                flags |= RowFlags.NoCustomer;
+            if (quantity < 0 || invoice.StartsWith('C') || invoice.StartsWith('c'))
+                flags |= RowFlags.Return;
+            if (NonProductCodes.IsNonProduct(stockCode))
+                flags |= RowFlags.NonProduct;
+            if (price == 0)
+                flags |= RowFlags.ZeroPrice;
+            var description = f[FileSchemas.Transactions.Description];
+            var country = f[FileSchemas.Transactions.Country];
+            return new TransactionRow(lineNumber, invoice, stockCode, description.Length == 0 ? null : description, quantity, at,
+                price, customer, country.Length == 0 ? null : country, Store(f[FileSchemas.Transactions.StoreId]), flags);
+        }
+    }
+
+    private sealed class RefundValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    {
+        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        {
+            flags = RowFlags.None;
+            var refundId = Required(f[FileSchemas.Refunds.RefundId], RejectReasons.MissingRefundId, reasons);
+            var invoice = Required(f[FileSchemas.Refunds.Invoice], RejectReasons.MissingInvoice, reasons);
+            var stockCode = Required(f[FileSchemas.Refunds.StockCode], RejectReasons.MissingStockCode, reasons);
+            if (!ValueParsers.TryParseQuantity(f[FileSchemas.Refunds.Quantity], f.DecimalComma, out var quantity) || quantity < 0)
+                reasons.Add(RejectReasons.BadQuantity);
+            else if (quantity == 0)
+                reasons.Add(RejectReasons.ZeroQuantity);
+            if (!ValueParsers.TryParseDecimal(f[FileSchemas.Refunds.Amount], f.DecimalComma, out var amount))
+                reasons.Add(RejectReasons.BadAmount);
+            else if (amount < 0)
+                reasons.Add(RejectReasons.NegativeAmount);
+            var reason = f[FileSchemas.Refunds.Reason].ToLowerInvariant().Replace(' ', '_');
+            if (!RefundReasons.FromRefundFiles.Contains(reason))
+                reasons.Add(RejectReasons.BadReason);
+            var at = Date(f[FileSchemas.Refunds.RefundedAt], reasons);
+            if (reasons.Count > 0)
+                return null;
+            return new RefundRow(lineNumber, refundId, invoice, stockCode, quantity, amount, reason, at,
+                Store(f[FileSchemas.Refunds.StoreId]), ValueParsers.NormalizeCustomerId(f[FileSchemas.Refunds.CustomerId]));
+        }
+    }
+
+    private sealed class ProductValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    {
+        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        {
+            flags = RowFlags.None;
+            var stockCode = Required(f[FileSchemas.ProductCatalog.StockCode], RejectReasons.MissingStockCode, reasons);
+            decimal? basePrice = null;
+            var priceText = f[FileSchemas.ProductCatalog.BasePrice];
+            if (priceText.Length > 0)
+            {
+                if (!ValueParsers.TryParseDecimal(priceText, f.DecimalComma, out var price))
+                    reasons.Add(RejectReasons.BadPrice);
+                else if (price < 0)
+                    reasons.Add(RejectReasons.NegativePrice);
+                basePrice = price;
+            }
+            if (reasons.Count > 0)
+                return null;
+            var description = f[FileSchemas.ProductCatalog.Description];
+            var category = f[FileSchemas.ProductCatalog.Category];
+            return new ProductRow(lineNumber, stockCode, description.Length == 0 ? null : description,
+                category.Length == 0 ? null : category, basePrice, NonProductCodes.IsNonProduct(stockCode));
+        }
+    }
+
+    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    {
+        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        {
+            flags = RowFlags.None;
+            var storeId = Required(f[FileSchemas.StoreLocations.StoreId], RejectReasons.MissingStoreId, reasons);
+            int? size = null;
+            var sizeText = f[FileSchemas.StoreLocations.SizeSqFt];
+            if (sizeText.Length > 0)
+            {
+                if (!ValueParsers.TryParseQuantity(sizeText, f.DecimalComma, out var parsed) || parsed <= 0)
+                    reasons.Add(RejectReasons.BadSize);
+                size = parsed;
+            }
+            if (reasons.Count > 0)
+                return null;
+            var name = f[FileSchemas.StoreLocations.StoreName];
+            return new StoreRow(lineNumber, storeId, name.Length == 0 ? null : name, f[FileSchemas.StoreLocations.City],
+                f[FileSchemas.StoreLocations.Region], size);
+        }
+    }
+}
