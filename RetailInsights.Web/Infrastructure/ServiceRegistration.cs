@@ -27,7 +27,7 @@ public static class ServiceRegistration
         builder.Services.AddScoped<OverviewQueries>();
         builder.Services.AddScoped<StoreQueries>();
         builder.Services.AddScoped<RefundQueries>();
-        builder.Services.AddScoped<UploadQueries>();
+        builder.Services.AddIngestion();
         builder.Services.AddScoped<QualityQueries>();
     }
 

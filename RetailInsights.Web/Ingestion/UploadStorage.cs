@@ -7,7 +7,7 @@ namespace RetailInsights.Web.Ingestion;
 /// Streams uploads to the staging folder in chunks, hashing as it goes: a file is never held whole in memory, and a
 /// file over the limit is cut off and deleted as soon as it crosses it.
 /// </summary>
-public sealed class UploadStorage(IOptions<IngestionOptions> options, IWebHostEnvironment environment)
+public sealed class UploadStorage(IOptions<IngestionOptions> options, IHostEnvironment environment)
 {
     private const int ChunkSize = 128 * 1024;
 

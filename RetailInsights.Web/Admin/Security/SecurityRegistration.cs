@@ -52,7 +52,7 @@ public static class SecurityRegistration
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionFor);
         });
 
-        services.AddScoped<AuditLog>();
+        services.TryAddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserAdministration>();
     }

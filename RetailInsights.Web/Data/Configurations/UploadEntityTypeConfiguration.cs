@@ -13,6 +13,7 @@ internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<U
             t.HasCheckConstraint("ck_uploads_status", $"status IN ({Quoted(UploadStatuses.All)})");
             t.HasCheckConstraint("ck_uploads_kind", $"kind IN ({Quoted(UploadKinds.All)})");
             t.HasCheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+            t.HasCheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
             t.HasCheckConstraint("ck_uploads_counts",
                 "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 " +
                 "AND rows_duplicate >= 0 AND rows_flagged >= 0");
@@ -29,10 +30,17 @@ internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<U
         builder.Property(u => u.RowsRejected).HasDefaultValue(0L);
         builder.Property(u => u.RowsDuplicate).HasDefaultValue(0L);
         builder.Property(u => u.RowsFlagged).HasDefaultValue(0L);
+        builder.Property(u => u.StagedPath).HasMaxLength(1024);
+        builder.Property(u => u.RequestedKind).HasMaxLength(32);
+        builder.Property(u => u.DefaultStoreCode).HasMaxLength(64);
+        builder.Property(u => u.DateOrder).HasMaxLength(16);
+        builder.Property(u => u.RetailerCode).HasMaxLength(64).HasDefaultValue("default");
+        builder.Property(u => u.QualityReport).HasColumnType("jsonb");
 
         // A file's content is loaded at most once; failed or refused attempts may be repeated.
         builder.HasIndex(u => u.Sha256).IsUnique().HasFilter("status = 'loaded'").HasDatabaseName("ux_uploads_loaded_sha256");
         builder.HasIndex(u => u.UploadedAt);
+        builder.HasIndex(u => new { u.Sha256, u.Status });
 
         builder.HasMany(u => u.RejectedRows).WithOne().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Cascade);
     }

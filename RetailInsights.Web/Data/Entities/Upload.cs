@@ -22,5 +22,25 @@ public sealed class Upload
     public long RowsFlagged { get; set; }
     public string? ErrorText { get; set; }
 
+    /// <summary>Where the file waits on disk until its job loads it.</summary>
+    public string? StagedPath { get; set; }
+
+    /// <summary>The kind the uploader chose, or null to detect it from the header.</summary>
+    public string? RequestedKind { get; set; }
+
+    /// <summary>Store for lines of files that carry no store column.</summary>
+    public string? DefaultStoreCode { get; set; }
+
+    /// <summary>How slashed dates are read when the file does not prove it: "month-first" or "day-first".</summary>
+    public string? DateOrder { get; set; }
+
+    /// <summary>The source system: facts from different retailers never count as duplicates of each other.</summary>
+    public string RetailerCode { get; set; } = "default";
+
+    public short ProgressPercent { get; set; }
+
+    /// <summary>The data-quality report of the load, as JSON.</summary>
+    public string? QualityReport { get; set; }
+
     public List<RejectedRow> RejectedRows { get; set; } = [];
 }

@@ -831,6 +831,16 @@ namespace RetailInsights.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("UploadId"));
 
+                    b.Property<string>("DateOrder")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("date_order");
+
+                    b.Property<string>("DefaultStoreCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("default_store_code");
+
                     b.Property<string>("ErrorText")
                         .HasColumnType("text")
                         .HasColumnName("error_text");
@@ -850,6 +860,27 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<short>("ProgressPercent")
+                        .HasColumnType("smallint")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<string>("QualityReport")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quality_report");
+
+                    b.Property<string>("RequestedKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("requested_kind");
+
+                    b.Property<string>("RetailerCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("retailer_code");
 
                     b.Property<long>("RowsAccepted")
                         .ValueGeneratedOnAdd()
@@ -892,6 +923,11 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
 
+                    b.Property<string>("StagedPath")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("staged_path");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -923,11 +959,16 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("UploadedAt")
                         .HasDatabaseName("ix_uploads_uploaded_at");
 
+                    b.HasIndex("Sha256", "Status")
+                        .HasDatabaseName("ix_uploads_sha256_status");
+
                     b.ToTable("uploads", null, t =>
                         {
                             t.HasCheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
 
-                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations')");
+                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'unknown')");
+
+                            t.HasCheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
 
                             t.HasCheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Web.Infrastructure.Commands;
 
@@ -29,6 +30,8 @@ public sealed class CommandContext : IAsyncDisposable
                 .AddRoles<IdentityRole>()
                 .AddEntityFrameworkStores<RetailInsightsDbContext>();
             services.AddIdentityRules(configuration);
+            services.AddSingleton<IHostEnvironment>(new CommandHostEnvironment(environmentName));
+            services.AddIngestion();
             return services.BuildServiceProvider();
         });
     }

@@ -1,0 +1,54 @@
+using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Ingestion;
+
+/// <summary>
+/// Loads files from disk synchronously through the same intake and loader as the upload page: the import command,
+/// demo data and back-fills. Dimension files go first, so facts find their stores and products described.
+/// </summary>
+public sealed class FileImporter(UploadIntake intake, UploadLoader loader)
+{
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => paths
+        .SelectMany(path => Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Where(IsUploadFile)
+            : [path])
+        .OrderBy(LoadOrder)
+        .ThenBy(p => Path.GetFileName(p), StringComparer.Ordinal)
+        .ToList();
+
+    public async Task<UploadOutcome> ImportAsync(string path, IntakeRequest request, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            return Refused(path, $"No such file: {path}");
+        IntakeResult accepted;
+        await using (var file = File.OpenRead(path))
+        {
+            try
+            {
+                accepted = await intake.AcceptAsync(file, request with { FileName = Path.GetFileName(path) }, null, enqueue: false, cancellationToken);
+            }
+            catch (UploadTooLargeException e)
+            {
+                return Refused(path, e.Message);
+            }
+        }
+        if (accepted.State == IntakeState.AlreadyLoaded)
+            return new UploadOutcome(accepted.UploadId, Path.GetFileName(path), "already_loaded", "", 0, 0, 0, 0, 0,
+                new Dictionary<string, long>(), accepted.Message, 0);
+        return await loader.LoadAsync(accepted.UploadId, cancellationToken);
+    }
+
+    private static UploadOutcome Refused(string path, string message) =>
+        new(0, Path.GetFileName(path), UploadStatuses.Refused, UploadKinds.Unknown, 0, 0, 0, 0, 0, new Dictionary<string, long>(), message, 0);
+
+    private static bool IsUploadFile(string path) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
+
+    private static int LoadOrder(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        return name.Contains("store") ? 0 : name.Contains("catalog") || name.Contains("product") ? 1 : name.Contains("refund") ? 3 : 2;
+    }
+}

@@ -1,0 +1,15 @@
+using Hangfire;
+
+namespace RetailInsights.Web.Ingestion;
+
+/// <summary>
+/// The Hangfire job that loads one upload. A retry after a failure or a crash is safe: the load is one transaction,
+/// and a finished upload is left as it is.
+/// </summary>
+public sealed class ImportUploadJob(UploadLoader loader)
+{
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("Load upload #{0}")]
+    public async Task RunAsync(long uploadId, CancellationToken cancellationToken) =>
+        await loader.LoadAsync(uploadId, cancellationToken);
+}

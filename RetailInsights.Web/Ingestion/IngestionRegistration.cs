@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RetailInsights.Web.Admin.Audit;
+
+namespace RetailInsights.Web.Ingestion;
+
+public static class IngestionRegistration
+{
+    /// <summary>The upload pipeline, shared by the web app (which adds Hangfire) and the import command.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<AuditLog>();
+        services.AddSingleton<UploadStorage>();
+        services.AddScoped<UploadLoader>();
+        services.AddScoped<UploadIntake>();
+        services.AddScoped<ImportUploadJob>();
+        services.AddScoped<FileImporter>();
+        services.AddScoped<UploadQueries>();
+        return services;
+    }
+}

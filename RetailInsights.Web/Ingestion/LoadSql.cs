@@ -1,0 +1,181 @@
+using RetailInsights.Core.Ingestion;
+
+namespace RetailInsights.Web.Ingestion;
+
+/// <summary>
+/// The set-based SQL that moves a staged file into the star schema. Parameters: @upload, @retailer. The staging
+/// table <c>stage</c> holds accepted rows (reason_codes NULL) and rejected lines (reason_codes set).
+/// </summary>
+internal static class LoadSql
+{
+    private const string RejectColumns = "raw_text text, reason_codes text[]";
+
+    public static string CreateStage(UploadKind kind) => kind switch
+    {
+        UploadKind.Transactions => $"""
+            CREATE TEMP TABLE stage (line_number bigint, invoice text, stock_code text, description text, quantity integer,
+                invoiced_at timestamp, unit_price numeric, customer_code text, country text, store_code text,
+                is_return boolean, is_non_product boolean, {RejectColumns}) ON COMMIT DROP
+            """,
+        UploadKind.Refunds => $"""
+            CREATE TEMP TABLE stage (line_number bigint, refund_code text, invoice text, stock_code text, quantity integer,
+                amount numeric, reason text, refunded_at timestamp, store_code text, customer_code text, {RejectColumns}) ON COMMIT DROP
+            """,
+        UploadKind.ProductCatalog => $"""
+            CREATE TEMP TABLE stage (line_number bigint, stock_code text, description text, category text, base_price numeric,
+                is_non_product boolean, {RejectColumns}) ON COMMIT DROP
+            """,
+        _ => $"""
+            CREATE TEMP TABLE stage (line_number bigint, store_code text, name text, city text, region text, size_sq_ft integer,
+                {RejectColumns}) ON COMMIT DROP
+            """,
+    };
+
+    public static string CopyStage(UploadKind kind) => "COPY stage FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Columns between line_number and the reject columns.</summary>
+    public static int FieldCount(UploadKind kind) => kind switch
+    {
+        UploadKind.Transactions => 11,
+        UploadKind.Refunds => 9,
+        _ => 5,
+    };
+
+    public const string KeepRejected = """
+        INSERT INTO rejected_rows (upload_id, line_number, raw_text, reason_codes)
+        SELECT @upload, line_number, raw_text, reason_codes FROM stage WHERE reason_codes IS NOT NULL
+        """;
+
+    public const string AddRetailer =
+        "INSERT INTO dim_retailer (code, name) VALUES (@retailer, @retailer) ON CONFLICT (code) DO NOTHING";
+
+    private static string AddDates(string column) => $"""
+        INSERT INTO dim_date (date_key, date, year, quarter, month, day, iso_day_of_week, is_weekend)
+        SELECT to_char(d, 'YYYYMMDD')::int, d, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
+               extract(day FROM d), extract(isodow FROM d), extract(isodow FROM d) >= 6
+        FROM (SELECT DISTINCT {column}::date AS d FROM stage WHERE reason_codes IS NULL) days
+        ON CONFLICT (date_key) DO NOTHING
+        """;
+
+    private const string AddStores =
+        "INSERT INTO dim_store (store_code) SELECT DISTINCT store_code FROM stage WHERE reason_codes IS NULL ON CONFLICT (store_code) DO NOTHING";
+
+    private const string AddCustomers = """
+        INSERT INTO dim_customer (customer_code)
+        SELECT DISTINCT customer_code FROM stage WHERE reason_codes IS NULL AND customer_code IS NOT NULL
+        ON CONFLICT (customer_code) DO NOTHING
+        """;
+
+    /// <summary>Dimension rows the facts of this kind need; their counts are not rows loaded.</summary>
+    public static IReadOnlyList<string> Dimensions(UploadKind kind) => kind switch
+    {
+        UploadKind.Transactions =>
+        [
+            AddRetailer, AddDates("invoiced_at"), AddStores,
+            """
+            INSERT INTO dim_product (stock_code, description, is_non_product)
+            SELECT DISTINCT ON (stock_code) stock_code, description, is_non_product FROM stage WHERE reason_codes IS NULL
+            ORDER BY stock_code, description IS NULL, line_number
+            ON CONFLICT (stock_code) DO UPDATE SET description = excluded.description
+            WHERE dim_product.description IS NULL AND excluded.description IS NOT NULL
+            """,
+            """
+            INSERT INTO dim_customer (customer_code, country)
+            SELECT DISTINCT ON (customer_code) customer_code, country FROM stage
+            WHERE reason_codes IS NULL AND customer_code IS NOT NULL ORDER BY customer_code, line_number
+            ON CONFLICT (customer_code) DO NOTHING
+            """,
+        ],
+        UploadKind.Refunds =>
+        [
+            AddRetailer, AddDates("refunded_at"), AddStores, AddCustomers,
+            """
+            INSERT INTO dim_product (stock_code, is_non_product)
+            SELECT DISTINCT stock_code, false FROM stage WHERE reason_codes IS NULL ON CONFLICT (stock_code) DO NOTHING
+            """,
+        ],
+        _ => [],
+    };
+
+    /// <summary>The inserts whose row counts are the rows loaded; the rest of the accepted rows were duplicates.</summary>
+    public static IReadOnlyList<string> Facts(UploadKind kind) => kind switch
+    {
+        UploadKind.Transactions =>
+        [
+            """
+            INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity,
+                unit_price, line_amount, invoiced_at, is_non_product, is_zero_price)
+            SELECT t.invoice, p.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, c.customer_id, s.store_id,
+                   r.retailer_id, @upload, t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at,
+                   t.is_non_product, t.unit_price = 0
+            FROM stage t
+            JOIN dim_product p ON p.stock_code = t.stock_code
+            JOIN dim_store s ON s.store_code = t.store_code
+            JOIN dim_retailer r ON r.code = @retailer
+            LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
+            WHERE t.reason_codes IS NULL AND NOT t.is_return
+            ON CONFLICT DO NOTHING
+            """,
+            """
+            INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
+                upload_id, quantity, amount, reason, refunded_at)
+            SELECT t.invoice, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END,
+                   p.product_id, s.store_id, c.customer_id, r.retailer_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, @upload,
+                   abs(t.quantity), abs(t.quantity) * t.unit_price, 'cancelled_invoice', t.invoiced_at
+            FROM stage t
+            JOIN dim_product p ON p.stock_code = t.stock_code
+            JOIN dim_store s ON s.store_code = t.store_code
+            JOIN dim_retailer r ON r.code = @retailer
+            LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
+            WHERE t.reason_codes IS NULL AND t.is_return
+            ON CONFLICT DO NOTHING
+            """,
+        ],
+        UploadKind.Refunds =>
+        [
+            """
+            INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
+                upload_id, quantity, amount, reason, refunded_at)
+            SELECT f.refund_code, f.invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
+                   to_char(f.refunded_at, 'YYYYMMDD')::int, @upload, f.quantity, f.amount, f.reason, f.refunded_at
+            FROM stage f
+            JOIN dim_product p ON p.stock_code = f.stock_code
+            JOIN dim_store s ON s.store_code = f.store_code
+            JOIN dim_retailer r ON r.code = @retailer
+            LEFT JOIN dim_customer c ON c.customer_code = f.customer_code
+            WHERE f.reason_codes IS NULL
+            ON CONFLICT DO NOTHING
+            """,
+        ],
+        UploadKind.ProductCatalog =>
+        [
+            """
+            INSERT INTO dim_product (stock_code, description, category, base_price, is_non_product)
+            SELECT DISTINCT ON (stock_code) stock_code, description, category, base_price, is_non_product
+            FROM stage WHERE reason_codes IS NULL ORDER BY stock_code, line_number DESC
+            ON CONFLICT (stock_code) DO UPDATE SET description = COALESCE(excluded.description, dim_product.description),
+                category = excluded.category, base_price = COALESCE(excluded.base_price, dim_product.base_price)
+            """,
+        ],
+        _ =>
+        [
+            """
+            INSERT INTO dim_store (store_code, name, city, region, size_sq_ft)
+            SELECT DISTINCT ON (store_code) store_code, name, city, region, size_sq_ft
+            FROM stage WHERE reason_codes IS NULL ORDER BY store_code, line_number DESC
+            ON CONFLICT (store_code) DO UPDATE SET name = COALESCE(excluded.name, dim_store.name), city = excluded.city,
+                region = excluded.region, size_sq_ft = COALESCE(excluded.size_sq_ft, dim_store.size_sq_ft)
+            """,
+        ],
+    };
+
+    public const string ProductsMissingFromCatalog = """
+        SELECT count(DISTINCT p.product_id) FROM stage s JOIN dim_product p ON p.stock_code = s.stock_code
+        WHERE s.reason_codes IS NULL AND p.category IS NULL AND NOT p.is_non_product
+        """;
+
+    public const string StoresMissingLocation = """
+        SELECT count(DISTINCT d.store_id) FROM stage s JOIN dim_store d ON d.store_code = s.store_code
+        WHERE s.reason_codes IS NULL AND d.city IS NULL
+        """;
+}
