@@ -1,65 +1,82 @@
 namespace RetailInsights.Core.Generation;
 
 /// <summary>
-/// Draws the distinct products of one basket (1–8), by popularity, and plants the associations: a consequent
-/// enters a basket that holds its antecedent only through the planting coin, so the measured confidence is the
-/// planted probability.
+/// Chooses the distinct products of a sale basket and plants <see cref="DemoCatalog.PlantedAssociations"/>. A consequent
+/// enters a basket holding its antecedent only through the planting, and trimming to the size cap never removes an
+/// antecedent or consequent, so the measured confidence equals the planted probability.
 /// </summary>
 internal sealed class BasketBuilder
 {
     public const int MaxItems = 8;
-    private static readonly double[] SizeWeights = [18, 20, 18, 14, 11, 8, 6, 5];
 
-    private readonly WeightedSampler _products = new(DemoCatalog.Popularity);
-    private readonly WeightedSampler _sizes = new(SizeWeights);
-    private readonly (int Antecedent, int Consequent, double Probability)[] _planted;
-    private readonly bool[] _isPlantedConsequent;
+    private static readonly WeightedPicker SizePicker = new([14, 18, 18, 15, 12, 10, 7, 6]); // 1 … 8 items
+
+    private readonly WeightedPicker _products = new(DemoCatalog.ProductPopularity);
+    private readonly (int Antecedent, int Consequent, double Probability)[] _rules;
+    private readonly bool[] _isRuleItem;
+    private readonly List<int> _removable = new(MaxItems * 2);
 
     public BasketBuilder()
     {
-        var index = DemoCatalog.Products.Select((p, i) => (p.StockCode, i)).ToDictionary(x => x.StockCode, x => x.i);
-        _planted = DemoCatalog.PlantedAssociations
-            .Select(a => (index[a.Antecedent], index[a.Consequent], a.Probability))
-            .ToArray();
-        _isPlantedConsequent = new bool[DemoCatalog.Products.Count];
-        foreach (var (_, consequent, _) in _planted)
-            _isPlantedConsequent[consequent] = true;
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < DemoCatalog.Products.Count; i++)
+            indexOf.Add(DemoCatalog.Products[i].StockCode, i);
+        _isRuleItem = new bool[DemoCatalog.Products.Count];
+        _rules = new (int, int, double)[DemoCatalog.PlantedAssociations.Count];
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var rule = DemoCatalog.PlantedAssociations[r];
+            _rules[r] = (indexOf[rule.Antecedent], indexOf[rule.Consequent], rule.Probability);
+            _isRuleItem[_rules[r].Antecedent] = _isRuleItem[_rules[r].Consequent] = true;
+        }
     }
 
-    /// <summary>True for products that the planting adds; they are never sold at a promotional zero price.</summary>
-    public bool IsPlantedConsequent(int product) => _isPlantedConsequent[product];
+    /// <summary>Whether the product takes part in a planted rule (and so must keep its price and presence).</summary>
+    public bool IsRuleItem(int productIndex) => _isRuleItem[productIndex];
 
-    public List<int> Build(Random random, int extraItems)
+    /// <summary>Draws a basket size, one or two items bigger for customers who buy big.</summary>
+    public static int DrawSize(double biggerBasketChance, Random random)
     {
-        var size = Math.Min(MaxItems, _sizes.Next(random) + 1 + (extraItems > 0 ? random.Next(extraItems + 1) : 0));
-        var basket = new List<int>(MaxItems + _planted.Length);
+        var size = SizePicker.Pick(random) + 1;
+        if (biggerBasketChance > 0 && random.NextDouble() < biggerBasketChance)
+            size = Math.Min(MaxItems, size + 1 + random.Next(2));
+        return size;
+    }
+
+    /// <summary>Fills <paramref name="basket"/> with about <paramref name="size"/> distinct product indexes.</summary>
+    public void Build(int size, Random random, List<int> basket)
+    {
+        basket.Clear();
         while (basket.Count < size)
         {
-            var product = _products.Next(random);
+            var product = _products.Pick(random);
             if (!basket.Contains(product))
                 basket.Add(product);
         }
 
-        var protectedItems = new List<int>(2 * _planted.Length);
-        foreach (var (antecedent, consequent, probability) in _planted)
+        foreach (var (antecedent, consequent, probability) in _rules)
         {
             if (!basket.Contains(antecedent))
                 continue;
             basket.Remove(consequent);
-            protectedItems.Add(antecedent);
             if (random.NextDouble() < probability)
-            {
                 basket.Add(consequent);
-                protectedItems.Add(consequent);
-            }
         }
+        TrimTo(MaxItems, random, basket);
+    }
 
-        // Planting may push a basket past eight items: drop drawn items that take part in no planted rule.
-        while (basket.Count > MaxItems)
+    /// <summary>Removes random items that take part in no rule until at most <paramref name="cap"/> remain.</summary>
+    public void TrimTo(int cap, Random random, List<int> basket)
+    {
+        while (basket.Count > cap)
         {
-            var free = basket.Where(p => !protectedItems.Contains(p)).ToList();
-            basket.Remove(free[random.Next(free.Count)]);
+            _removable.Clear();
+            for (var i = 0; i < basket.Count; i++)
+                if (!_isRuleItem[basket[i]])
+                    _removable.Add(i);
+            if (_removable.Count == 0)
+                throw new InvalidOperationException($"A basket of rule items only cannot be trimmed to {cap}.");
+            basket.RemoveAt(_removable[random.Next(_removable.Count)]);
         }
-        return basket;
     }
 }

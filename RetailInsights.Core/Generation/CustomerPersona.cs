@@ -1,18 +1,20 @@
 namespace RetailInsights.Core.Generation;
 
-/// <summary>
-/// A kind of shopper. <see cref="VisitWeight"/> is how often they shop relative to others while active;
-/// new customers start late in the period and lapsed ones stop early, so RFM finds every segment.
-/// </summary>
-internal sealed record CustomerPersona(string Name, double Share, double VisitWeight, int ExtraItems)
+/// <summary>How a generated customer shops, so that RFM segmentation finds loyal through lapsed customers.</summary>
+internal enum CustomerPersona
 {
-    public static readonly IReadOnlyList<CustomerPersona> All =
-    [
-        new("champion", 0.08, 12, 2),
-        new("loyal", 0.15, 5, 1),
-        new("regular", 0.25, 2, 0),
-        new("occasional", 0.30, 0.6, 0),
-        new("new", 0.10, 3, 0),
-        new("lapsed", 0.12, 3, 0),
-    ];
+    /// <summary>Buys several times a week with big baskets, over the whole period.</summary>
+    Champion,
+
+    /// <summary>Buys about weekly.</summary>
+    Regular,
+
+    /// <summary>Buys now and then.</summary>
+    Occasional,
+
+    /// <summary>First buys in the last weeks.</summary>
+    New,
+
+    /// <summary>Buys regularly, then stops partway through.</summary>
+    Lapsed,
 }

@@ -30,6 +30,8 @@ public sealed class GenerateCommand : ICommand
             EndDate = arguments.Date("end") ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
             InvoicesPerDay = arguments.Int("invoices-per-day", 500, 1, 1_000_000),
         };
+        // A busier chain has more customers, not the same customers shopping more often.
+        options = options with { Customers = Math.Max(options.Customers, 4 * options.InvoicesPerDay) };
         var outDirectory = CommandContext.ResolveUserPath(outArgument);
         var summary = await Task.Run(() => new DemoDataGenerator().Generate(options, outDirectory, cancellationToken), cancellationToken);
         await context.Output.WriteLineAsync(
