@@ -26,6 +26,15 @@ public static class HangfireRegistration
             builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
     }
 
+    /// <summary>Recurring jobs, registered at start-up from configuration (changing the cron takes a restart).</summary>
+    public static void RegisterRecurringJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var ingestion = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ingestion.IngestionOptions>>().Value;
+        recurring.AddOrUpdate<Ingestion.DropFolderJob>(Ingestion.DropFolderJob.RecurringJobId,
+            job => job.ScanAsync(CancellationToken.None), ingestion.DropFolderCron);
+    }
+
     public static void MapRetailInsightsJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {

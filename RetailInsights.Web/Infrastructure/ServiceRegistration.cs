@@ -56,6 +56,7 @@ public static class ServiceRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapUploadApi();
+        app.MapRejectedRowsDownload();
         app.MapRetailInsightsJobsDashboard();
     }
 }

@@ -16,6 +16,7 @@ public static class IngestionRegistration
         services.AddScoped<UploadIntake>();
         services.AddScoped<ImportUploadJob>();
         services.AddScoped<FileImporter>();
+        services.AddScoped<DropFolderJob>();
         services.AddScoped<UploadQueries>();
         return services;
     }

@@ -14,4 +14,30 @@ public sealed class UploadQueries(IDbContextFactory<RetailInsightsDbContext> dbF
             .Take(count)
             .ToListAsync(cancellationToken);
     }
+
+    public async Task<Upload?> GetAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.UploadId == uploadId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RejectedRow>> GetRejectedRowsAsync(long uploadId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RejectedRows.AsNoTracking().Where(r => r.UploadId == uploadId)
+            .OrderBy(r => r.LineNumber).Take(count).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every rejected row of an upload, in line order, read in batches (a bad file can have many).</summary>
+    public async IAsyncEnumerable<RejectedRow> StreamRejectedRowsAsync(long uploadId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await foreach (var row in db.RejectedRows.AsNoTracking().Where(r => r.UploadId == uploadId)
+                           .OrderBy(r => r.LineNumber).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return row;
+    }
+
+    public static bool IsActive(Upload upload) =>
+        upload.Status is UploadStatuses.Queued or UploadStatuses.Parsing or UploadStatuses.Loading;
 }

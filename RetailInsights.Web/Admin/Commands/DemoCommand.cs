@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Core.Generation;
-using RetailInsights.Web.Admin.DemoData;
+using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Web.Admin.Commands;
@@ -40,13 +40,36 @@ public sealed class DemoCommand : ICommand
             Seed = arguments.Int("seed", 42),
             EndDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
         };
+        // Files of an earlier demo (another date range) would be loaded beside the new ones: start the folder afresh.
+        if (Directory.Exists(directory))
+            foreach (var stale in Directory.EnumerateFiles(directory, "*.csv"))
+                File.Delete(stale);
         var generated = await Task.Run(() => new DemoDataGenerator().Generate(options, directory, cancellationToken), cancellationToken);
         await context.Output.WriteLineAsync($"Generated {generated.Lines:N0} transaction lines in {directory}; loading…");
 
-        var loader = new DemoDataLoader(context.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
-        var loaded = await loader.LoadDirectoryAsync(directory, cancellationToken);
-        await context.Output.WriteLineAsync(
-            $"Loaded {loaded.FilesLoaded} files ({loaded.RowsLoaded:N0} rows); {loaded.FilesAlreadyLoaded} were loaded before.");
-        return 0;
+        // Demo files go through the same pipeline as any store's files: intake, validation, staging, load.
+        await using var scope = context.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<FileImporter>();
+        var request = new IntakeRequest("", "demo data");
+        int loadedFiles = 0, skippedFiles = 0;
+        long rows = 0;
+        var refused = new List<string>();
+        foreach (var path in FileImporter.ExpandPaths([directory]))
+        {
+            var outcome = await importer.ImportAsync(path, request, cancellationToken);
+            if (outcome.Status == "already_loaded")
+                skippedFiles++;
+            else if (outcome.IsRefusedWhole)
+                refused.Add($"{outcome.FileName}: {outcome.Message}");
+            else
+            {
+                loadedFiles++;
+                rows += outcome.Accepted;
+            }
+        }
+        await context.Output.WriteLineAsync($"Loaded {loadedFiles} files ({rows:N0} rows); {skippedFiles} were loaded before.");
+        foreach (var line in refused)
+            await context.Error.WriteLineAsync("Refused " + line);
+        return refused.Count == 0 ? 0 : 1;
     }
 }

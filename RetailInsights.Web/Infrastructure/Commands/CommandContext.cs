@@ -15,8 +15,9 @@ public sealed class CommandContext : IAsyncDisposable
 {
     private readonly Lazy<ServiceProvider> _services;
 
-    public CommandContext(IConfiguration configuration, string environmentName, TextWriter output)
+    public CommandContext(IConfiguration configuration, string environmentName, TextWriter output, TextWriter error)
     {
+        Error = error;
         Configuration = configuration;
         EnvironmentName = environmentName;
         Output = output;
@@ -43,6 +44,8 @@ public sealed class CommandContext : IAsyncDisposable
     public bool IsDevelopment => EnvironmentName == Environments.Development;
 
     public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
 
     public IServiceProvider Services => _services.Value;
 

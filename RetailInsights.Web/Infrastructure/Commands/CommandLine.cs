@@ -46,7 +46,7 @@ public static class CommandLine
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var environment = environmentName ?? EnvironmentName();
-        await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output);
+        await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output, error);
         try
         {
             return await command.RunAsync(CommandArguments.Parse(args[1..], command.Flags), context, cancel.Token);
