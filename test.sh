@@ -28,7 +28,8 @@ scripts/pg.sh start
 
 LOG="$ROOT/.data/test-output.log"
 status=0
-dotnet test RetailInsights.sln -c Release -nologo 2>&1 | tee "$LOG" || status=$?
+# A hung test fails the run (with a dump) instead of holding CI until its limit.
+dotnet test RetailInsights.sln -c Release -nologo --blame-hang-timeout 5m 2>&1 | tee "$LOG" || status=$?
 
 # One closing line that any CI reads: the totals over every test assembly.
 total() { grep -oE "$1: +[0-9]+" "$LOG" | awk '{ s += $2 } END { print s + 0 }'; }

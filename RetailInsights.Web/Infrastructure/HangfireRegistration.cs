@@ -19,7 +19,15 @@ public static class HangfireRegistration
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>())),
-                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = Schema,
+                    PrepareSchemaIfNecessary = true,
+                    // LISTEN/NOTIFY: an upload's job starts at once rather than at the next poll.
+                    EnableLongPolling = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                    UseSlidingInvisibilityTimeout = true,
+                }));
 
         var options = builder.Configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
         if (options.RunServer)

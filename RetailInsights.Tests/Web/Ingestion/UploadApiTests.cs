@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Ingestion;
+
+namespace RetailInsights.Tests.Web.Ingestion;
+
+/// <summary>
+/// End to end through the running app: the upload API, Hangfire's real PostgreSQL storage and server, the loader,
+/// and the rejected-rows download.
+/// </summary>
+public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";
+
+    [Fact]
+    public async Task PostFile_isQueuedLoadedByTheJob_andTheSameFileAgainIsAlreadyLoaded()
+    {
+        var client = await ApiClientAsync();
+        var content = Header + string.Concat(Enumerable.Range(1, 40).Select(i => $"A{i},P{i % 5},P,{i % 3 + 1},2025-07-01 10:00,2.5,{10000 + i},Indonesia,JKT-01\n"))
+            + "BAD,P1,P,zero,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\n";
+
+        var post = await client.PostAsync("/api/uploads", Multipart(content, "api-day.csv", kind: "transactions"));
+        var accepted = await post.Content.ReadFromJsonAsync<UploadApi.UploadAcceptedResponse>();
+        var status = await WaitForFinishAsync(client, accepted!.Id);
+        var again = await client.PostAsync("/api/uploads", Multipart(content, "api-day-copy.csv"));
+        var againBody = await again.Content.ReadFromJsonAsync<UploadApi.UploadAcceptedResponse>();
+
+        Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
+        Assert.Equal("queued", accepted.Status);
+        Assert.Equal(("loaded", 41L, 40L, 1L), (status.Status, status.Rows, status.Accepted, status.Rejected));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(("already_loaded", accepted.Id), (againBody!.Status, againBody.Id));
+
+        var manager = await SignedInClient.ForRoleAsync(fixture.App, Roles.Manager);
+        var csv = await manager.GetStringAsync(RejectedRowsDownload.PathFor(accepted.Id));
+        Assert.Equal("line_number,reasons,raw_text\n42,bad_quantity,\"BAD,P1,P,zero,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\"\n", csv.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public async Task FiveConcurrentUploads_areAllLoadedAndCounted()
+    {
+        var client = await ApiClientAsync();
+        var posts = Enumerable.Range(0, 5).Select(f => client.PostAsync("/api/uploads", Multipart(
+            Header + string.Concat(Enumerable.Range(1, 200).Select(i => $"F{f}-{i / 4},P{i % 9},P,1,2025-07-02 10:00,{i % 4 + 1},,Indonesia,S{f}\n")),
+            $"store-{f}.csv")));
+
+        var responses = await Task.WhenAll(posts);
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<UploadApi.UploadAcceptedResponse>())!.Id));
+        var statuses = await Task.WhenAll(ids.Select(id => WaitForFinishAsync(client, id)));
+
+        Assert.All(statuses, s => Assert.Equal(("loaded", 200L), (s.Status, s.Accepted)));
+        Assert.Equal(1000L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales WHERE invoice LIKE 'F%'"));
+    }
+
+    [Fact]
+    public async Task PostWithoutFile_isABadRequest()
+    {
+        var client = await ApiClientAsync();
+        var response = await client.PostAsync("/api/uploads", new MultipartFormDataContent { { new StringContent("transactions"), "kind" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<HttpClient> ApiClientAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("test client", "test", CancellationToken.None);
+        var client = SignedInClient.Anonymous(fixture.App);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
+        return client;
+    }
+
+    private static MultipartFormDataContent Multipart(string csv, string fileName, string? kind = null)
+    {
+        var form = new MultipartFormDataContent();
+        if (kind is not null)
+            form.Add(new StringContent(kind), "kind");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    private static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = (await client.GetFromJsonAsync<UploadApi.UploadStatusResponse>($"/api/uploads/{id}"))!;
+            if (status.Status is "loaded" or "failed" or "refused")
+                return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Upload #{id} is still {status.Status}");
+            await Task.Delay(200);
+        }
+    }
+}
