@@ -57,6 +57,8 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
             return await FinishRefusedAsync(upload, e.Message, cancellationToken);
         }
         progress.SetStatus(UploadStatuses.Loading, 100);
+        var timings = new Dictionary<string, double> { ["read_and_stage"] = Math.Round(stopwatch.Elapsed.TotalSeconds, 3) };
+        void Lap(string stage) => timings[stage] = Math.Round(stopwatch.Elapsed.TotalSeconds - timings.Values.Sum(), 3);
 
         var stats = reader.Statistics;
         var kind = UploadKinds.Of(reader.Kind);
@@ -76,17 +78,22 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
             return await OutcomeAsync(uploadId, cancellationToken);
         }
 
+        await ExecuteAsync(connection, "ANALYZE stage", cancellationToken);
+        Lap("keep_rejected");
         foreach (var statement in LoadSql.Dimensions(reader.Kind))
             await ExecuteAsync(connection, statement, cancellationToken, parameters);
+        Lap("dimensions");
         long inserted = 0;
         foreach (var statement in LoadSql.Facts(reader.Kind))
             inserted += await ExecuteAsync(connection, statement, cancellationToken, parameters);
+        Lap("facts");
         var duplicates = stats.RowsAccepted - inserted;
         var productsMissing = reader.Kind is UploadKind.Transactions or UploadKind.Refunds
             ? await ScalarAsync(connection, LoadSql.ProductsMissingFromCatalog, cancellationToken) : 0;
         var storesMissing = reader.Kind is UploadKind.Transactions or UploadKind.Refunds
             ? await ScalarAsync(connection, LoadSql.StoresMissingLocation, cancellationToken) : 0;
-        var report = Report(reader, stats, duplicates, productsMissing, storesMissing);
+        Lap("quality_checks");
+        var report = Report(reader, stats, duplicates, productsMissing, storesMissing) with { Timings = timings };
         await FinishAsync(connection, upload, UploadStatuses.Loaded, kind, stats, inserted, duplicates, report, null, cancellationToken);
         try
         {

@@ -38,6 +38,9 @@ public sealed record DataQualityReport
     /// <summary>Days between the latest date in the file and the load.</summary>
     public double? FreshnessDays { get; init; }
 
+    /// <summary>Seconds per stage of the load (read and stage, dimensions, facts, checks).</summary>
+    public Dictionary<string, double> Timings { get; init; } = [];
+
     /// <summary>Set when the load was refused as a whole (e.g. more than half the rows rejected).</summary>
     public string? CriticalFailure { get; init; }
 
