@@ -10,7 +10,7 @@ namespace RetailInsights.Web.Ingestion;
 
 /// <summary>
 /// The HTTP API for machine clients (store systems), authenticated with an admin-created API key:
-/// <c>POST /api/uploads</c> (multipart: optional fields kind, store, dateOrder, then the file) and
+/// <c>POST /api/uploads</c> (multipart: optional fields kind, store, dateOrder, retailer, then the file) and
 /// <c>GET /api/uploads/{id}</c> for status and counts.
 /// </summary>
 public static class UploadApi
@@ -35,7 +35,7 @@ public static class UploadApi
             limit.MaxRequestBodySize = storage.MaxBytes + 1024 * 1024;
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
-            return Results.BadRequest(new { error = "Send the file as multipart/form-data (fields kind, store, dateOrder, then file)." });
+            return Results.BadRequest(new { error = "Send the file as multipart/form-data (fields kind, store, dateOrder, retailer, then file)." });
 
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new MultipartReader(boundary, context.Request.Body);
@@ -53,7 +53,8 @@ public static class UploadApi
             if (kind is not null && UploadKinds.Parse(kind) is null)
                 return Results.BadRequest(new { error = $"kind must be transactions, refunds, product_catalog or store_locations, not '{kind}'." });
             var request = new IntakeRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "upload.csv",
-                context.User.Identity?.Name ?? "api", kind, fields.GetValueOrDefault("store"), fields.GetValueOrDefault("dateOrder"));
+                context.User.Identity?.Name ?? "api", kind, fields.GetValueOrDefault("store"), fields.GetValueOrDefault("dateOrder"),
+                fields.GetValueOrDefault("retailer") is { Length: > 0 } retailer ? retailer : "default");
             try
             {
                 var result = await intake.AcceptAsync(section.Body, request, null, enqueue: true, context.RequestAborted);

@@ -30,11 +30,14 @@ public sealed class PipelineFixture : IAsyncLifetime
         return path;
     }
 
-    public IConfiguration Configuration() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:RetailInsights"] = Database.ConnectionString,
-        ["Ingestion:StagingPath"] = Path.Combine(Folder, "staging"),
-    }).Build();
+    public IConfiguration Configuration(params (string Key, string Value)[] extra) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RetailInsights"] = Database.ConnectionString,
+            ["Ingestion:StagingPath"] = Path.Combine(Folder, "staging"),
+        })
+        .AddInMemoryCollection(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
+        .Build();
 
     public async Task<(int Exit, List<System.Text.Json.JsonElement> Lines, string Output)> ImportAsync(params string[] args)
     {
