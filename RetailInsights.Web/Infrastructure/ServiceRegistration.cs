@@ -26,6 +26,7 @@ public static class ServiceRegistration
         builder.Services.AddMudServices();
         builder.Services.AddScoped<OverviewQueries>();
         builder.Services.AddScoped<StoreQueries>();
+        builder.Services.AddScoped<ActivityQueries>();
         builder.Services.AddScoped<RefundQueries>();
         builder.Services.AddIngestion();
         builder.Services.AddScoped<QualityQueries>();
