@@ -104,30 +104,32 @@ internal static class LoadSql
         [
             """
             INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity,
-                unit_price, line_amount, invoiced_at, is_non_product, is_zero_price)
+                unit_price, line_amount, invoiced_at, is_non_product, is_zero_price, line_occurrence)
             SELECT t.invoice, p.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, c.customer_id, s.store_id,
                    r.retailer_id, @upload, t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at,
-                   t.is_non_product, t.unit_price = 0
-            FROM stage t
+                   t.is_non_product, t.unit_price = 0, t.occurrence
+            FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
+                                               ORDER BY line_number) AS occurrence
+                  FROM stage WHERE reason_codes IS NULL AND NOT is_return) t
             JOIN dim_product p ON p.stock_code = t.stock_code
             JOIN dim_store s ON s.store_code = t.store_code
             JOIN dim_retailer r ON r.code = @retailer
             LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
-            WHERE t.reason_codes IS NULL AND NOT t.is_return
             ON CONFLICT DO NOTHING
             """,
             """
             INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
-                upload_id, quantity, amount, reason, refunded_at)
+                upload_id, quantity, amount, reason, refunded_at, line_occurrence)
             SELECT t.invoice, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END,
                    p.product_id, s.store_id, c.customer_id, r.retailer_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, @upload,
-                   abs(t.quantity), abs(t.quantity) * t.unit_price, 'cancelled_invoice', t.invoiced_at
-            FROM stage t
+                   abs(t.quantity), abs(t.quantity) * t.unit_price, 'cancelled_invoice', t.invoiced_at, t.occurrence
+            FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
+                                               ORDER BY line_number) AS occurrence
+                  FROM stage WHERE reason_codes IS NULL AND is_return) t
             JOIN dim_product p ON p.stock_code = t.stock_code
             JOIN dim_store s ON s.store_code = t.store_code
             JOIN dim_retailer r ON r.code = @retailer
             LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
-            WHERE t.reason_codes IS NULL AND t.is_return
             ON CONFLICT DO NOTHING
             """,
         ],
@@ -135,15 +137,16 @@ internal static class LoadSql
         [
             """
             INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
-                upload_id, quantity, amount, reason, refunded_at)
+                upload_id, quantity, amount, reason, refunded_at, line_occurrence)
             SELECT f.refund_code, f.invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
-                   to_char(f.refunded_at, 'YYYYMMDD')::int, @upload, f.quantity, f.amount, f.reason, f.refunded_at
-            FROM stage f
+                   to_char(f.refunded_at, 'YYYYMMDD')::int, @upload, f.quantity, f.amount, f.reason, f.refunded_at, f.occurrence
+            FROM (SELECT *, row_number() OVER (PARTITION BY refund_code, stock_code, refunded_at, quantity, amount
+                                               ORDER BY line_number) AS occurrence
+                  FROM stage WHERE reason_codes IS NULL) f
             JOIN dim_product p ON p.stock_code = f.stock_code
             JOIN dim_store s ON s.store_code = f.store_code
             JOIN dim_retailer r ON r.code = @retailer
             LEFT JOIN dim_customer c ON c.customer_code = f.customer_code
-            WHERE f.reason_codes IS NULL
             ON CONFLICT DO NOTHING
             """,
         ],

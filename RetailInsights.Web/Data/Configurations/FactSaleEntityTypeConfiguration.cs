@@ -14,6 +14,7 @@ internal sealed class FactSaleEntityTypeConfiguration : IEntityTypeConfiguration
             t.HasCheckConstraint("ck_fact_sales_unit_price", "unit_price >= 0");
             t.HasCheckConstraint("ck_fact_sales_line_amount", "line_amount = quantity * unit_price");
             t.HasCheckConstraint("ck_fact_sales_invoice", "length(btrim(invoice)) > 0");
+            t.HasCheckConstraint("ck_fact_sales_line_occurrence", "line_occurrence >= 1");
         });
         builder.HasKey(s => s.SaleId);
         builder.Property(s => s.SaleId).UseIdentityAlwaysColumn();
@@ -30,7 +31,8 @@ internal sealed class FactSaleEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasOne(s => s.Upload).WithMany().HasForeignKey(s => s.UploadId).OnDelete(DeleteBehavior.Restrict);
 
         // The natural key of a line: the same line arriving again in an overlapping file is a duplicate.
-        builder.HasIndex(s => new { s.RetailerId, s.Invoice, s.ProductId, s.InvoicedAt, s.Quantity, s.UnitPrice })
+        builder.Property(s => s.LineOccurrence).HasDefaultValue((short)1);
+        builder.HasIndex(s => new { s.RetailerId, s.Invoice, s.ProductId, s.InvoicedAt, s.Quantity, s.UnitPrice, s.LineOccurrence })
             .IsUnique()
             .HasDatabaseName("ux_fact_sales_natural_key");
 

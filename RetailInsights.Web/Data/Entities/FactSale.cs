@@ -15,6 +15,12 @@ public sealed class FactSale
     public decimal UnitPrice { get; set; }
     public decimal LineAmount { get; set; }
     public DateTime InvoicedAt { get; set; }
+    /// <summary>
+    /// 1 for the first line of a file with these exact values, 2 for its twin, and so on: a till that scans an item
+    /// twice sells it twice, while the same line arriving again in an overlapping file is a duplicate.
+    /// </summary>
+    public short LineOccurrence { get; set; } = 1;
+
     public bool IsNonProduct { get; set; }
     public bool IsZeroPrice { get; set; }
 

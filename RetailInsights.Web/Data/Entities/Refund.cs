@@ -17,6 +17,9 @@ public sealed class Refund
     public int Quantity { get; set; }
     public decimal Amount { get; set; }
     public required string Reason { get; set; }
+
+    /// <summary>Which of identical lines of one file this is (see <see cref="FactSale.LineOccurrence"/>).</summary>
+    public short LineOccurrence { get; set; } = 1;
     public DateTime RefundedAt { get; set; }
 
     public DimProduct? Product { get; set; }

@@ -619,6 +619,12 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("line_amount");
 
+                    b.Property<short>("LineOccurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)1)
+                        .HasColumnName("line_occurrence");
+
                     b.Property<int>("ProductId")
                         .HasColumnType("integer")
                         .HasColumnName("product_id");
@@ -666,7 +672,7 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("StoreId", "DateKey")
                         .HasDatabaseName("ix_fact_sales_store_id_date_key");
 
-                    b.HasIndex("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice")
+                    b.HasIndex("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
                         .IsUnique()
                         .HasDatabaseName("ux_fact_sales_natural_key");
 
@@ -675,6 +681,8 @@ namespace RetailInsights.Web.Data.Migrations
                             t.HasCheckConstraint("ck_fact_sales_invoice", "length(btrim(invoice)) > 0");
 
                             t.HasCheckConstraint("ck_fact_sales_line_amount", "line_amount = quantity * unit_price");
+
+                            t.HasCheckConstraint("ck_fact_sales_line_occurrence", "line_occurrence >= 1");
 
                             t.HasCheckConstraint("ck_fact_sales_quantity", "quantity > 0");
 
@@ -703,6 +711,12 @@ namespace RetailInsights.Web.Data.Migrations
                     b.Property<int>("DateKey")
                         .HasColumnType("integer")
                         .HasColumnName("date_key");
+
+                    b.Property<short>("LineOccurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)1)
+                        .HasColumnName("line_occurrence");
 
                     b.Property<string>("OriginalInvoice")
                         .IsRequired()
@@ -767,7 +781,7 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("StoreId", "DateKey")
                         .HasDatabaseName("ix_refunds_store_id_date_key");
 
-                    b.HasIndex("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount")
+                    b.HasIndex("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount", "LineOccurrence")
                         .IsUnique()
                         .HasDatabaseName("ux_refunds_natural_key");
 
