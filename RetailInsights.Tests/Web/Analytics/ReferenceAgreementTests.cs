@@ -72,4 +72,20 @@ public sealed class ReferenceAgreementTests(OnlineRetailSampleFixture sample) : 
         Assert.Equal(expectedCustomers, early.Count);
         Assert.All(early, v => Assert.InRange(v.RecencyDays, 1, 5));
     }
+
+    [Fact]
+    public async Task ExportBasketsCommand_writesExactlyTheReferenceBaskets()
+    {
+        var path = Path.Combine(sample.Pipeline.Folder, "baskets.csv");
+        var output = new StringWriter();
+        var exit = await RetailInsights.Web.Infrastructure.Commands.CommandLine.RunAsync(
+            ["export", "baskets", "--out", path, "--with-non-products"], output, output, sample.Pipeline.Configuration());
+
+        Assert.True(exit == 0, output.ToString());
+        var exported = SimpleCsv.Read(path);
+        var reference = SimpleCsv.Read(ReferenceData.Path("online-retail-sample", "reference", "baskets_long.csv"));
+        Assert.Equal(["Invoice", "StockCode"], exported.Header);
+        Assert.Equal(reference.Rows.Select(r => (r["Invoice"], r["StockCode"])).Order(), exported.Rows.Select(r => (r["Invoice"], r["StockCode"])).Order());
+        Assert.Contains("1,943 baskets", output.ToString());
+    }
 }
