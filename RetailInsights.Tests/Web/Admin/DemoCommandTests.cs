@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Overview;
+using RetailInsights.Web.Refunds;
 
 namespace RetailInsights.Tests.Web.Admin;
 
@@ -53,6 +54,16 @@ public sealed class DemoCommandTests : IAsyncLifetime
         Assert.Equal(refundRows.Sum(r => decimal.Parse(r["Amount"], CultureInfo.InvariantCulture)) - cancelLines.Sum(Amount), kpis.Refunds);
         Assert.Equal(saleLines.Select(r => r["Invoice"]).Distinct().Count(), kpis.Transactions);
         Assert.Equal(saleLines.Where(r => r["Customer ID"] != "").Select(r => r["Customer ID"]).Distinct().Count(), kpis.Customers);
+
+        var refunds = new RefundQueries(_database.DataSource);
+        var byReason = await refunds.ByReasonAsync(CancellationToken.None);
+        Assert.Equal(kpis.Refunds, byReason.Sum(r => r.Amount));
+        Assert.Equal(kpis.Refunds, (await refunds.ByStoreAsync(CancellationToken.None)).Sum(r => r.Amount));
+        Assert.Equal(kpis.Refunds, (await refunds.ByMonthAsync(CancellationToken.None)).Sum(r => r.Amount));
+        Assert.Equal(refundRows.Count + cancelLines.Count, byReason.Sum(r => r.Refunds));
+        var top = await refunds.ByProductAsync(5, CancellationToken.None);
+        Assert.Equal(5, top.Count);
+        Assert.Equal(top.OrderByDescending(t => t.Amount).Select(t => t.Key), top.Select(t => t.Key));
     }
 
     [Fact]

@@ -1,3 +1,0 @@
-namespace RetailInsights.Web.Refunds;
-
-public sealed record RefundReasonSummary(string Reason, long Refunds, decimal Amount);
