@@ -46,25 +46,19 @@ public sealed class DemoUsersCommand : ICommand
             if (user is null)
             {
                 user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
-                Check(await users.CreateAsync(user, password));
+                (await users.CreateAsync(user, password)).ThrowIfFailed();
             }
             else
             {
-                Check(await users.RemovePasswordAsync(user));
-                Check(await users.AddPasswordAsync(user, password));
+                (await users.RemovePasswordAsync(user)).ThrowIfFailed();
+                (await users.AddPasswordAsync(user, password)).ThrowIfFailed();
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
             }
             if (!await users.IsInRoleAsync(user, role))
-                Check(await users.AddToRoleAsync(user, role));
+                (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
             await context.Output.WriteLineAsync($"  {role,-10} {email,-32} {password}");
         }
         return 0;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

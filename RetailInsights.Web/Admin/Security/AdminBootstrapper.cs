@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using RetailInsights.Web.Admin.Users;
 using Microsoft.Extensions.Options;
 using RetailInsights.Web.Data.Entities;
 
@@ -16,7 +17,7 @@ public sealed class AdminBootstrapper(
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
-                Check(await roles.CreateAsync(new IdentityRole(role)));
+                (await roles.CreateAsync(new IdentityRole(role))).ThrowIfFailed("Bootstrap failed: ");
     }
 
     public async Task EnsureFirstAdminAsync()
@@ -39,15 +40,9 @@ public sealed class AdminBootstrapper(
         if (admin is null)
         {
             admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            Check(await users.CreateAsync(admin, password));
+            (await users.CreateAsync(admin, password)).ThrowIfFailed("Bootstrap failed: ");
         }
-        Check(await users.AddToRoleAsync(admin, Roles.Admin));
+        (await users.AddToRoleAsync(admin, Roles.Admin)).ThrowIfFailed("Bootstrap failed: ");
         logger.LogInformation("Created the first admin {Email} from configuration.", email);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new InvalidOperationException("Bootstrap failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

@@ -40,8 +40,8 @@ public sealed class UserAdministration(
         DemandKnownRole(role);
         password ??= PasswordGenerator.Generate();
         var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, role));
+        (await users.CreateAsync(user, password)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
         await audit.RecordAsync(Name(actor), AuditActions.UserCreated, user.Email!, $"role {role}");
         return password;
     }
@@ -52,8 +52,8 @@ public sealed class UserAdministration(
         DemandKnownRole(role);
         var user = await FindAsync(userId);
         var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current));
-        Check(await users.AddToRoleAsync(user, role));
+        (await users.RemoveFromRolesAsync(user, current)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(Name(actor), AuditActions.UserRoleChanged, user.Email!, $"{string.Join(",", current)} → {role}");
     }
@@ -65,7 +65,7 @@ public sealed class UserAdministration(
         var user = await FindAsync(userId);
         var password = PasswordGenerator.Generate();
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, password));
+        (await users.ResetPasswordAsync(user, token, password)).ThrowIfFailed();
         await users.SetLockoutEndDateAsync(user, user.IsDisabled ? DateTimeOffset.MaxValue : null);
         await users.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync(Name(actor), AuditActions.UserPasswordReset, user.Email!);
@@ -78,8 +78,8 @@ public sealed class UserAdministration(
         var user = await FindAsync(userId);
         if (disabled && user.Id == users.GetUserId(actor))
             throw new InvalidOperationException("You cannot disable your own account.");
-        Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null));
+        (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();
+        (await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null)).ThrowIfFailed();
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(Name(actor), disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Email!);
     }
@@ -100,10 +100,4 @@ public sealed class UserAdministration(
         await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("That user no longer exists.");
 
     private static string Name(ClaimsPrincipal actor) => actor.Identity?.Name ?? "unknown";
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
 }

@@ -12,8 +12,8 @@ using RetailInsights.Web.Data;
 namespace RetailInsights.Web.Data.Migrations
 {
     [DbContext(typeof(RetailInsightsDbContext))]
-    [Migration("20261123044413_LineOccurrenceInNaturalKeys")]
-    partial class LineOccurrenceInNaturalKeys
+    [Migration("20261123044746_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -13,6 +13,43 @@ namespace RetailInsights.Web.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    api_key_id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    key_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    created_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.api_key_id);
+                    table.CheckConstraint("ck_api_keys_key_hash", "key_hash ~ '^[0-9a-f]{64}$'");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    audit_entry_id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    target = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    detail = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.audit_entry_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dim_customer",
                 columns: table => new
                 {
@@ -97,6 +134,20 @@ namespace RetailInsights.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "roles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "uploads",
                 columns: table => new
                 {
@@ -116,15 +167,70 @@ namespace RetailInsights.Web.Data.Migrations
                     rows_rejected = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
                     rows_duplicate = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
                     rows_flagged = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
-                    error_text = table.Column<string>(type: "text", nullable: true)
+                    error_text = table.Column<string>(type: "text", nullable: true),
+                    staged_path = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    requested_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    default_store_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    date_order = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    retailer_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "default"),
+                    progress_percent = table.Column<short>(type: "smallint", nullable: false),
+                    quality_report = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_uploads", x => x.upload_id);
                     table.CheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
-                    table.CheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations')");
+                    table.CheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'unknown')");
+                    table.CheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
                     table.CheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
                     table.CheckConstraint("ck_uploads_status", "status IN ('queued', 'parsing', 'loading', 'loaded', 'failed', 'refused')");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_role_claims_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -144,6 +250,7 @@ namespace RetailInsights.Web.Data.Migrations
                     unit_price = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
                     line_amount = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
                     invoiced_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    line_occurrence = table.Column<short>(type: "smallint", nullable: false, defaultValue: (short)1),
                     is_non_product = table.Column<bool>(type: "boolean", nullable: false),
                     is_zero_price = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -152,6 +259,7 @@ namespace RetailInsights.Web.Data.Migrations
                     table.PrimaryKey("pk_fact_sales", x => x.sale_id);
                     table.CheckConstraint("ck_fact_sales_invoice", "length(btrim(invoice)) > 0");
                     table.CheckConstraint("ck_fact_sales_line_amount", "line_amount = quantity * unit_price");
+                    table.CheckConstraint("ck_fact_sales_line_occurrence", "line_occurrence >= 1");
                     table.CheckConstraint("ck_fact_sales_quantity", "quantity > 0");
                     table.CheckConstraint("ck_fact_sales_unit_price", "unit_price >= 0");
                     table.ForeignKey(
@@ -209,6 +317,7 @@ namespace RetailInsights.Web.Data.Migrations
                     quantity = table.Column<int>(type: "integer", nullable: false),
                     amount = table.Column<decimal>(type: "numeric(18,3)", precision: 18, scale: 3, nullable: false),
                     reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    line_occurrence = table.Column<short>(type: "smallint", nullable: false, defaultValue: (short)1),
                     refunded_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
                 },
                 constraints: table =>
@@ -279,6 +388,102 @@ namespace RetailInsights.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "user_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_user_claims_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_user_logins_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_roles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    role_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_user_roles_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_user_roles_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_user_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_key_hash",
+                table: "api_keys",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_at",
+                table: "audit_log",
+                column: "at");
+
             migrationBuilder.CreateIndex(
                 name: "ix_dim_customer_customer_code",
                 table: "dim_customer",
@@ -343,7 +548,7 @@ namespace RetailInsights.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ux_fact_sales_natural_key",
                 table: "fact_sales",
-                columns: new[] { "retailer_id", "invoice", "product_id", "invoiced_at", "quantity", "unit_price" },
+                columns: new[] { "retailer_id", "invoice", "product_id", "invoiced_at", "quantity", "unit_price", "line_occurrence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -379,13 +584,29 @@ namespace RetailInsights.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ux_refunds_natural_key",
                 table: "refunds",
-                columns: new[] { "retailer_id", "refund_code", "product_id", "refunded_at", "quantity", "amount" },
+                columns: new[] { "retailer_id", "refund_code", "product_id", "refunded_at", "quantity", "amount", "line_occurrence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_rejected_rows_upload_id_line_number",
                 table: "rejected_rows",
                 columns: new[] { "upload_id", "line_number" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_claims_role_id",
+                table: "role_claims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_roles_normalized_name",
+                table: "roles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_uploads_sha256_status",
+                table: "uploads",
+                columns: new[] { "sha256", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_uploads_uploaded_at",
@@ -398,11 +619,43 @@ namespace RetailInsights.Web.Data.Migrations
                 column: "sha256",
                 unique: true,
                 filter: "status = 'loaded'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_claims_user_id",
+                table: "user_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_logins_user_id",
+                table: "user_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_roles_role_id",
+                table: "user_roles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_normalized_email",
+                table: "users",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_users_normalized_user_name",
+                table: "users",
+                column: "normalized_user_name",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
             migrationBuilder.DropTable(
                 name: "fact_sales");
 
@@ -411,6 +664,21 @@ namespace RetailInsights.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "rejected_rows");
+
+            migrationBuilder.DropTable(
+                name: "role_claims");
+
+            migrationBuilder.DropTable(
+                name: "user_claims");
+
+            migrationBuilder.DropTable(
+                name: "user_logins");
+
+            migrationBuilder.DropTable(
+                name: "user_roles");
+
+            migrationBuilder.DropTable(
+                name: "user_tokens");
 
             migrationBuilder.DropTable(
                 name: "dim_customer");
@@ -429,6 +697,12 @@ namespace RetailInsights.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "uploads");
+
+            migrationBuilder.DropTable(
+                name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "users");
         }
     }
 }
