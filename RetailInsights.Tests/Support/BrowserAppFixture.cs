@@ -42,6 +42,15 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh browser context (its own cookies) with patient timeouts for a busy CI machine.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync();
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

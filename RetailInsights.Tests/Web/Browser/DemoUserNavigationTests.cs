@@ -8,7 +8,8 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Tests.Web.Browser;
 
 /// <summary>A person's view: each demo user signs in through the form in Chromium and sees their own menu.</summary>
-public sealed partial class DemoUserNavigationTests(BrowserAppFixture fixture) : IClassFixture<BrowserAppFixture>
+[Collection(BrowserCollection.Name)]
+public sealed partial class DemoUserNavigationTests(BrowserAppFixture fixture)
 {
     private static readonly string[] Dashboards = ["Overview", "Baskets", "Segments", "Refunds", "Stores"];
     private static readonly string[] UploadPages = ["Uploads", "Data quality"];
@@ -27,7 +28,7 @@ public sealed partial class DemoUserNavigationTests(BrowserAppFixture fixture) :
 
         foreach (var (email, navigation) in expected)
         {
-            await using var context = await fixture.Browser.NewContextAsync();
+            await using var context = await fixture.NewContextAsync();
             var page = await context.NewPageAsync();
             var consoleErrors = new List<string>();
             page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
@@ -53,7 +54,7 @@ public sealed partial class DemoUserNavigationTests(BrowserAppFixture fixture) :
     public async Task Marketing_openingTheHangfireDashboard_isDenied()
     {
         var passwords = await CreateDemoUsersAsync();
-        await using var context = await fixture.Browser.NewContextAsync();
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/account/login");
         await page.FillAsync("#email", "marketing@retailinsights.local");

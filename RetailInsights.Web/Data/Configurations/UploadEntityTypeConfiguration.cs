@@ -36,6 +36,7 @@ internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<U
         builder.Property(u => u.DateOrder).HasMaxLength(16);
         builder.Property(u => u.RetailerCode).HasMaxLength(64).HasDefaultValue("default");
         builder.Property(u => u.QualityReport).HasColumnType("jsonb");
+        builder.Property(u => u.ProgressPercent).HasDefaultValue((short)0);
 
         // A file's content is loaded at most once; failed or refused attempts may be repeated.
         builder.HasIndex(u => u.Sha256).IsUnique().HasFilter("status = 'loaded'").HasDatabaseName("ux_uploads_loaded_sha256");

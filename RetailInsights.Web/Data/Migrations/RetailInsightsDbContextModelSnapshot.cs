@@ -876,7 +876,9 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("kind");
 
                     b.Property<short>("ProgressPercent")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
                         .HasColumnName("progress_percent");
 
                     b.Property<string>("QualityReport")

@@ -173,7 +173,7 @@ namespace RetailInsights.Web.Data.Migrations
                     default_store_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     date_order = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     retailer_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "default"),
-                    progress_percent = table.Column<short>(type: "smallint", nullable: false),
+                    progress_percent = table.Column<short>(type: "smallint", nullable: false, defaultValue: (short)0),
                     quality_report = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>

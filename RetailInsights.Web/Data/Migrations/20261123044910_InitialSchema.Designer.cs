@@ -12,7 +12,7 @@ using RetailInsights.Web.Data;
 namespace RetailInsights.Web.Data.Migrations
 {
     [DbContext(typeof(RetailInsightsDbContext))]
-    [Migration("20261123044746_InitialSchema")]
+    [Migration("20261123044910_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -879,7 +879,9 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("kind");
 
                     b.Property<short>("ProgressPercent")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
                         .HasColumnName("progress_percent");
 
                     b.Property<string>("QualityReport")
