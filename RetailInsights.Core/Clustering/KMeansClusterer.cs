@@ -13,16 +13,19 @@ public static class KMeansClusterer
         options ??= new KMeansOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, points.Length);
-        var random = new Random(options.Seed + 7919 * k);
-        KMeansModel? best = null;
-        for (var restart = 0; restart < options.Restarts; restart++)
+        // Each start has its own seed, so starts run in parallel and the result does not depend on scheduling.
+        var models = new KMeansModel[options.Restarts];
+        Parallel.For(0, options.Restarts, new ParallelOptions { CancellationToken = cancellationToken }, restart =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var model = Refine(points, PlusPlusCentroids(points, k, random), options.MaxIterations);
-            if (best is null || model.WithinSumOfSquares < best.WithinSumOfSquares - 1e-12)
+            // Not HashCode.Combine: it is seeded per process, and the same data must give the same clusters tomorrow.
+            var random = new Random(unchecked(options.Seed + 7919 * k + 104_729 * restart));
+            models[restart] = Refine(points, PlusPlusCentroids(points, k, random), options.MaxIterations);
+        });
+        var best = models[0];
+        foreach (var model in models)
+            if (model.WithinSumOfSquares < best.WithinSumOfSquares - 1e-12)
                 best = model;
-        }
-        return best!;
+        return best;
     }
 
     private static double[][] PlusPlusCentroids(double[][] points, int k, Random random)

@@ -3,7 +3,7 @@ namespace RetailInsights.Core.Clustering;
 public sealed record KMeansOptions
 {
     /// <summary>Independent k-means++ starts; the lowest within-cluster sum of squares wins.</summary>
-    public int Restarts { get; init; } = 25;
+    public int Restarts { get; init; } = 50;
 
     public int MaxIterations { get; init; } = 100;
 
