@@ -28,7 +28,8 @@ public sealed class PageTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             var response = await client.GetAsync("/" + item.Href);
             var html = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"/{item.Href} answered {response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK,
+                $"/{item.Href} answered {response.StatusCode}: {System.Net.WebUtility.HtmlDecode(html[..Math.Min(html.Length, 3000)])}");
             Assert.Contains(item.Title.Split(' ')[0], html, StringComparison.OrdinalIgnoreCase);
         }
     }
