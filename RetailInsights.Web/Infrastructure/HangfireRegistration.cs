@@ -17,6 +17,7 @@ public static class HangfireRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostBoundHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>())),
                 new PostgreSqlStorageOptions
