@@ -1,20 +1,23 @@
 using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Web.Baskets;
 
 /// <summary>
-/// Writes analytics inputs and results as CSV for other tools. For now the baskets, exactly as mining reads them,
-/// so any other implementation can be run on the same input; rules and segments follow with the analytics runs.
+/// Writes the latest run's rules or customer segments, or the baskets exactly as mining reads them (so any other
+/// implementation can be run on the same input), as CSV for other tools.
 /// </summary>
 public sealed class ExportCommand : ICommand
 {
     public string Name => "export";
 
-    public string Summary => "write CSV for other tools: export baskets --out FILE [--days N] [--to yyyy-MM-dd] [--with-non-products]";
+    public string Summary => "write CSV of the latest run or its input: export rules|segments|baskets --out FILE";
 
     public string Usage => """
+          rules                   the latest run's rules: item codes and names, support, confidence, lift, leverage, conviction, counts
+          segments                the latest run's customers: id, recency, frequency, monetary, scores, segment, cluster
           baskets                 Invoice,StockCode: the distinct items of each sale invoice, as mining reads them
           --out FILE              where to write (relative to where you run the command)
           --days N                days in the window (default 365), ending on --to (default: the latest sales day)
@@ -26,8 +29,8 @@ public sealed class ExportCommand : ICommand
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
         arguments.RejectUnknown("out", "days", "to", "with-non-products");
-        if (arguments.Positionals is not ["baskets"])
-            throw new CommandUsageException("say what to export: baskets (rules and segments come with the analytics runs)");
+        if (arguments.Positionals is not [("baskets" or "rules" or "segments") and var what])
+            throw new CommandUsageException("say what to export: rules, segments or baskets");
         if (arguments.String("out") is not { Length: > 0 } outArgument)
             throw new CommandUsageException("--out is required");
         var query = new BasketQuery
@@ -38,6 +41,8 @@ public sealed class ExportCommand : ICommand
         };
 
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
+        if (what != "baskets")
+            return await ExportRunAsync(what, CommandContext.ResolveUserPath(outArgument), context, cancellationToken);
         var source = new BasketSource(context.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
         var path = CommandContext.ResolveUserPath(outArgument);
         long rows = 0;
@@ -57,6 +62,25 @@ public sealed class ExportCommand : ICommand
                 AuditActions.Export, "baskets", $"{rows} rows to {path}", cancellationToken);
         var (from, to) = await source.WindowAsync(query, cancellationToken);
         await context.Output.WriteLineAsync($"Wrote {invoices.Count:N0} baskets ({rows:N0} items) from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} to {path}.");
+        return 0;
+    }
+
+    private static async Task<int> ExportRunAsync(string what, string path, CommandContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = context.Services.CreateAsyncScope();
+        var results = scope.ServiceProvider.GetRequiredService<Analytics.AnalyticsResults>();
+        if (await results.LatestAsync(cancellationToken) is not { } run)
+        {
+            await context.Error.WriteLineAsync("export: no analytics run has succeeded yet; run `analyze` first.");
+            return 1;
+        }
+        var lines = what == "rules"
+            ? RunExports.Rules(await results.RulesAsync(run.RunId, cancellationToken))
+            : RunExports.Segments(await results.CustomersAsync(run.RunId, cancellationToken));
+        await File.WriteAllLinesAsync(path, lines, new System.Text.UTF8Encoding(false), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync($"export command ({Environment.UserName})",
+            AuditActions.Export, $"{what} of run #{run.RunId}", path, cancellationToken);
+        await context.Output.WriteLineAsync($"Wrote {what} of run #{run.RunId} (as of {run.AsOf:yyyy-MM-dd}) to {path}.");
         return 0;
     }
 }

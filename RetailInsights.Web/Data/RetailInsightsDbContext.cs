@@ -22,6 +22,10 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<RejectedRow> RejectedRows => Set<RejectedRow>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
+    public DbSet<RunRule> RunRules => Set<RunRule>();
+    public DbSet<RunCustomer> RunCustomers => Set<RunCustomer>();
+    public DbSet<RunCluster> RunClusters => Set<RunCluster>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

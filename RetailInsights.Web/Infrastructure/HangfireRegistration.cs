@@ -42,6 +42,10 @@ public static class HangfireRegistration
         var ingestion = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ingestion.IngestionOptions>>().Value;
         recurring.AddOrUpdate<Ingestion.DropFolderJob>(Ingestion.DropFolderJob.RecurringJobId,
             job => job.ScanAsync(CancellationToken.None), ingestion.DropFolderCron);
+        var analytics = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Analytics.AnalyticsOptions>>().Value;
+        // Admins re-run it from the dashboard's recurring jobs ("Trigger now"); back-fills go through the app.
+        recurring.AddOrUpdate<Analytics.AnalyticsJob>(Analytics.AnalyticsJob.RecurringJobId,
+            job => job.RunDailyAsync(CancellationToken.None), analytics.Cron);
     }
 
     public static void MapRetailInsightsJobsDashboard(this WebApplication app) =>

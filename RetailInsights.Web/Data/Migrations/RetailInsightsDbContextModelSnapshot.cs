@@ -186,6 +186,87 @@ namespace RetailInsights.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.AnalysisRun", b =>
+                {
+                    b.Property<long>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("RunId"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("Baskets")
+                        .HasColumnType("integer")
+                        .HasColumnName("baskets");
+
+                    b.Property<int?>("ChosenK")
+                        .HasColumnType("integer")
+                        .HasColumnName("chosen_k");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text")
+                        .HasColumnName("error_text");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<double>("MinConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_confidence");
+
+                    b.Property<double>("MinSupport")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_support");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("integer")
+                        .HasColumnName("rules");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Timings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("timings");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_days");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_analysis_runs");
+
+                    b.HasIndex("Status", "RunId")
+                        .HasDatabaseName("ix_analysis_runs_status_run_id");
+
+                    b.ToTable("analysis_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_analysis_runs_status", "status IN ('running', 'succeeded', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.ApiKey", b =>
                 {
                     b.Property<int>("ApiKeyId")
@@ -836,6 +917,179 @@ namespace RetailInsights.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunCluster", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Cluster")
+                        .HasColumnType("integer")
+                        .HasColumnName("cluster");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("label");
+
+                    b.Property<double>("MeanFrequency")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_frequency");
+
+                    b.Property<decimal>("MeanMonetary")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("mean_monetary");
+
+                    b.Property<double>("MeanRecencyDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_recency_days");
+
+                    b.Property<double>("RevenueShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("revenue_share");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.HasKey("RunId", "Cluster")
+                        .HasName("pk_run_clusters");
+
+                    b.ToTable("run_clusters", (string)null);
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunCustomer", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("CustomerCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_code");
+
+                    b.Property<int>("Cluster")
+                        .HasColumnType("integer")
+                        .HasColumnName("cluster");
+
+                    b.Property<short>("F")
+                        .HasColumnType("smallint")
+                        .HasColumnName("f");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<short>("M")
+                        .HasColumnType("smallint")
+                        .HasColumnName("m");
+
+                    b.Property<decimal>("Monetary")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("monetary");
+
+                    b.Property<short>("R")
+                        .HasColumnType("smallint")
+                        .HasColumnName("r");
+
+                    b.Property<int>("RecencyDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("recency_days");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("segment");
+
+                    b.HasKey("RunId", "CustomerCode")
+                        .HasName("pk_run_customers");
+
+                    b.HasIndex("CustomerCode", "RunId")
+                        .HasDatabaseName("ix_run_customers_customer_code_run_id");
+
+                    b.ToTable("run_customers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_run_customers_scores", "r BETWEEN 1 AND 5 AND f BETWEEN 1 AND 5 AND m BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunRule", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("RuleNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_no");
+
+                    b.PrimitiveCollection<string[]>("Antecedent")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("antecedent");
+
+                    b.Property<int>("AntecedentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("antecedent_count");
+
+                    b.Property<string>("AntecedentNames")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("antecedent_names");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.PrimitiveCollection<string[]>("Consequent")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("consequent");
+
+                    b.Property<int>("ConsequentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("consequent_count");
+
+                    b.Property<string>("ConsequentNames")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consequent_names");
+
+                    b.Property<double>("Conviction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("conviction");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Leverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("leverage");
+
+                    b.Property<double>("Lift")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lift");
+
+                    b.Property<double>("Support")
+                        .HasColumnType("double precision")
+                        .HasColumnName("support");
+
+                    b.HasKey("RunId", "RuleNo")
+                        .HasName("pk_run_rules");
+
+                    b.ToTable("run_rules", (string)null);
+                });
+
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
                 {
                     b.Property<long>("UploadId")
@@ -1165,6 +1419,36 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rejected_rows_uploads_upload_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunCluster", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_clusters_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunCustomer", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_customers_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunRule", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_rules_analysis_runs_run_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>

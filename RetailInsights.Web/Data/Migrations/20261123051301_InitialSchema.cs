@@ -13,6 +13,33 @@ namespace RetailInsights.Web.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "analysis_runs",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    as_of = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    min_support = table.Column<double>(type: "double precision", nullable: false),
+                    min_confidence = table.Column<double>(type: "double precision", nullable: false),
+                    window_days = table.Column<int>(type: "integer", nullable: false),
+                    baskets = table.Column<int>(type: "integer", nullable: false),
+                    rules = table.Column<int>(type: "integer", nullable: false),
+                    customers = table.Column<int>(type: "integer", nullable: false),
+                    chosen_k = table.Column<int>(type: "integer", nullable: true),
+                    timings = table.Column<string>(type: "jsonb", nullable: true),
+                    error_text = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analysis_runs", x => x.run_id);
+                    table.CheckConstraint("ck_analysis_runs_status", "status IN ('running', 'succeeded', 'failed')");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
                 {
@@ -210,6 +237,88 @@ namespace RetailInsights.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_clusters",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    cluster = table.Column<int>(type: "integer", nullable: false),
+                    label = table.Column<string>(type: "text", nullable: false),
+                    action = table.Column<string>(type: "text", nullable: false),
+                    size = table.Column<int>(type: "integer", nullable: false),
+                    mean_recency_days = table.Column<double>(type: "double precision", nullable: false),
+                    mean_frequency = table.Column<double>(type: "double precision", nullable: false),
+                    mean_monetary = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    revenue_share = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_run_clusters", x => new { x.run_id, x.cluster });
+                    table.ForeignKey(
+                        name: "fk_run_clusters_analysis_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "analysis_runs",
+                        principalColumn: "run_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_customers",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    customer_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    recency_days = table.Column<int>(type: "integer", nullable: false),
+                    frequency = table.Column<int>(type: "integer", nullable: false),
+                    monetary = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    r = table.Column<short>(type: "smallint", nullable: false),
+                    f = table.Column<short>(type: "smallint", nullable: false),
+                    m = table.Column<short>(type: "smallint", nullable: false),
+                    segment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    cluster = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_run_customers", x => new { x.run_id, x.customer_code });
+                    table.CheckConstraint("ck_run_customers_scores", "r BETWEEN 1 AND 5 AND f BETWEEN 1 AND 5 AND m BETWEEN 1 AND 5");
+                    table.ForeignKey(
+                        name: "fk_run_customers_analysis_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "analysis_runs",
+                        principalColumn: "run_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "run_rules",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    rule_no = table.Column<int>(type: "integer", nullable: false),
+                    antecedent = table.Column<string[]>(type: "text[]", nullable: false),
+                    consequent = table.Column<string[]>(type: "text[]", nullable: false),
+                    antecedent_names = table.Column<string>(type: "text", nullable: false),
+                    consequent_names = table.Column<string>(type: "text", nullable: false),
+                    support = table.Column<double>(type: "double precision", nullable: false),
+                    confidence = table.Column<double>(type: "double precision", nullable: false),
+                    lift = table.Column<double>(type: "double precision", nullable: false),
+                    leverage = table.Column<double>(type: "double precision", nullable: false),
+                    conviction = table.Column<double>(type: "double precision", nullable: false),
+                    count = table.Column<int>(type: "integer", nullable: false),
+                    antecedent_count = table.Column<int>(type: "integer", nullable: false),
+                    consequent_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_run_rules", x => new { x.run_id, x.rule_no });
+                    table.ForeignKey(
+                        name: "fk_run_rules_analysis_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "analysis_runs",
+                        principalColumn: "run_id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -474,6 +583,11 @@ namespace RetailInsights.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_analysis_runs_status_run_id",
+                table: "analysis_runs",
+                columns: new[] { "status", "run_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_api_keys_key_hash",
                 table: "api_keys",
                 column: "key_hash",
@@ -604,6 +718,11 @@ namespace RetailInsights.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_run_customers_customer_code_run_id",
+                table: "run_customers",
+                columns: new[] { "customer_code", "run_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_uploads_sha256_status",
                 table: "uploads",
                 columns: new[] { "sha256", "status" });
@@ -669,6 +788,15 @@ namespace RetailInsights.Web.Data.Migrations
                 name: "role_claims");
 
             migrationBuilder.DropTable(
+                name: "run_clusters");
+
+            migrationBuilder.DropTable(
+                name: "run_customers");
+
+            migrationBuilder.DropTable(
+                name: "run_rules");
+
+            migrationBuilder.DropTable(
                 name: "user_claims");
 
             migrationBuilder.DropTable(
@@ -697,6 +825,9 @@ namespace RetailInsights.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "uploads");
+
+            migrationBuilder.DropTable(
+                name: "analysis_runs");
 
             migrationBuilder.DropTable(
                 name: "roles");

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using RetailInsights.Tests.Support;
+using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Web.Analytics;
+using RetailInsights.Web.Infrastructure.Commands;
+
+namespace RetailInsights.Tests.Web.Analytics;
+
+/// <summary>Analytics runs on the real Online Retail sample loaded through the pipeline: results, history, failures, back-fills.</summary>
+public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClassFixture<OnlineRetailSampleFixture>
+{
+    private async Task<(int Exit, JsonElement Summary, string Output)> AnalyzeAsync(PipelineFixture pipeline, params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await CommandLine.RunAsync(["analyze", .. args], output, output,
+            pipeline.Configuration(("Analytics:MaxItemsets", "100000")));
+        var json = output.ToString().Split('\n').First(l => l.StartsWith('{'));
+        return (exit, JsonDocument.Parse(json).RootElement.Clone(), output.ToString());
+    }
+
+    [Fact]
+    public async Task Analyze_storesRulesSegmentsAndClusters_andExportsWriteThem()
+    {
+        var (exit, summary, output) = await AnalyzeAsync(sample.Pipeline, "--min-support", "0.02", "--min-confidence", "0.3");
+
+        Assert.True(exit == 0, output);
+        Assert.Equal("succeeded", summary.GetProperty("status").GetString());
+        Assert.Equal("2025-07-24", summary.GetProperty("as_of").GetString());
+        Assert.Equal(1036, summary.GetProperty("customers").GetInt32());
+        Assert.InRange(summary.GetProperty("chosen_k").GetInt32(), 2, 10);
+        Assert.True(summary.GetProperty("rules").GetInt32() > 100);
+        var runId = summary.GetProperty("run").GetInt64();
+        var database = sample.Pipeline.Database;
+        Assert.Equal(1036L, await database.ScalarAsync<long>($"SELECT sum(size) FROM run_clusters WHERE run_id = {runId}"));
+        Assert.Equal(1036L, await database.ScalarAsync<long>($"SELECT count(*) FROM run_customers WHERE run_id = {runId}"));
+        // The stored RFM values are R's, customer by customer (spot-check one with duplicate lines in its files).
+        Assert.Equal("16|1|1081.66", await database.ScalarAsync<string>(
+            $"SELECT recency_days || '|' || frequency || '|' || monetary FROM run_customers WHERE run_id = {runId} AND customer_code = '12439'"));
+
+        var rulesPath = Path.Combine(sample.Pipeline.Folder, "rules.csv");
+        var segmentsPath = Path.Combine(sample.Pipeline.Folder, "segments.csv");
+        var configuration = sample.Pipeline.Configuration();
+        Assert.Equal(0, await CommandLine.RunAsync(["export", "rules", "--out", rulesPath], TextWriter.Null, TextWriter.Null, configuration));
+        Assert.Equal(0, await CommandLine.RunAsync(["export", "segments", "--out", segmentsPath], TextWriter.Null, TextWriter.Null, configuration));
+        var rules = SimpleCsv.Read(rulesPath);
+        var segments = SimpleCsv.Read(segmentsPath);
+        Assert.Equal(summary.GetProperty("rules").GetInt32(), rules.Rows.Count);
+        Assert.Contains("lift", rules.Header);
+        Assert.Equal(1036, segments.Rows.Count);
+        Assert.Equal(["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment", "cluster"], segments.Header);
+    }
+
+    [Fact]
+    public async Task FailingRun_saysWhy_andThePreviousResultsStay()
+    {
+        var (firstExit, first, _) = await AnalyzeAsync(sample.Pipeline, "--min-support", "0.03", "--min-confidence", "0.1");
+        var (exit, failed, _) = await AnalyzeAsync(sample.Pipeline, "--min-support", "0.005");
+        var latest = await new AnalyticsResults(new DbContextFactoryForTests(sample.Pipeline.Database)).LatestAsync(CancellationToken.None);
+
+        Assert.Equal(0, firstExit);
+        Assert.Equal(1, exit);
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("Raise the min support", failed.GetProperty("error").GetString());
+        Assert.True(latest!.RunId >= first.GetProperty("run").GetInt64());
+        Assert.NotEqual(failed.GetProperty("run").GetInt64(), latest.RunId);
+        Assert.Equal("succeeded", latest.Status);
+    }
+
+    [Fact]
+    public async Task BackFill_asOfAnEarlierDay_equalsARunMadeOnThatDay()
+    {
+        await using var earlier = new PipelineFixture();
+        await earlier.InitializeAsync();
+        var days = Directory.GetFiles(ReferenceData.Path("online-retail-sample", "daily"))
+            .Where(f => string.CompareOrdinal(Path.GetFileName(f), "2025-07-10") < 0).ToArray();
+        Assert.Equal(0, (await earlier.ImportAsync([.. days, "--store", "ONLINE"])).Exit);
+
+        var (_, backFill, _) = await AnalyzeAsync(sample.Pipeline, "--as-of", "2025-07-10", "--min-support", "0.03", "--min-confidence", "0.2");
+        var (_, thatDay, _) = await AnalyzeAsync(earlier, "--min-support", "0.03", "--min-confidence", "0.2");
+
+        Assert.Equal("2025-07-10", thatDay.GetProperty("as_of").GetString());
+        Assert.Equal(thatDay.GetProperty("customers").GetInt32(), backFill.GetProperty("customers").GetInt32());
+        Assert.Equal(thatDay.GetProperty("rules").GetInt32(), backFill.GetProperty("rules").GetInt32());
+        Assert.Equal(thatDay.GetProperty("chosen_k").GetInt32(), backFill.GetProperty("chosen_k").GetInt32());
+        const string customers = "SELECT string_agg(customer_code || ':' || recency_days || '/' || frequency || '/' || monetary || '/' || r || f || m || '/' || segment || '/' || cluster, ';' ORDER BY customer_code) FROM run_customers WHERE run_id = ";
+        const string rules = "SELECT string_agg(array_to_string(antecedent, '+') || '>' || array_to_string(consequent, '+') || '@' || round(lift::numeric, 9), ';' ORDER BY rule_no) FROM run_rules WHERE run_id = ";
+        Assert.Equal(await earlier.Database.ScalarAsync<string>(customers + thatDay.GetProperty("run").GetInt64()),
+            await sample.Pipeline.Database.ScalarAsync<string>(customers + backFill.GetProperty("run").GetInt64()));
+        Assert.Equal(await earlier.Database.ScalarAsync<string>(rules + thatDay.GetProperty("run").GetInt64()),
+            await sample.Pipeline.Database.ScalarAsync<string>(rules + backFill.GetProperty("run").GetInt64()));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using RetailInsights.Web.Data;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Analytics;
+
+/// <summary>What pages and exports read: the latest run that succeeded, and its rules, customers and clusters.</summary>
+public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> dbFactory)
+{
+    public async Task<AnalysisRun?> LatestAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AnalysisRuns.AsNoTracking().Where(r => r.Status == AnalysisRunStatuses.Succeeded)
+            .OrderByDescending(r => r.RunId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AnalysisRun>> RecentRunsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunId).Take(count).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RunRule>> RulesAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RunRules.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.RuleNo).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RunCustomer>> CustomersAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RunCustomers.AsNoTracking().Where(c => c.RunId == runId).OrderBy(c => c.CustomerCode).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RunCluster>> ClustersAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RunClusters.AsNoTracking().Where(c => c.RunId == runId).OrderBy(c => c.Cluster).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure;
+
+namespace RetailInsights.Web.Analytics;
+
+/// <summary>CSV lines of a run's results, the same for the export command and the pages' downloads.</summary>
+public static class RunExports
+{
+    public static IEnumerable<string> Rules(IEnumerable<RunRule> rules)
+    {
+        yield return "antecedent,consequent,antecedent_names,consequent_names,support,confidence,lift,leverage,conviction,count,antecedent_count,consequent_count";
+        foreach (var r in rules)
+            yield return CsvText.Row(string.Join(' ', r.Antecedent), string.Join(' ', r.Consequent), r.AntecedentNames, r.ConsequentNames,
+                N(r.Support), N(r.Confidence), N(r.Lift), N(r.Leverage), double.IsPositiveInfinity(r.Conviction) ? "Inf" : N(r.Conviction),
+                I(r.Count), I(r.AntecedentCount), I(r.ConsequentCount));
+    }
+
+    public static IEnumerable<string> Segments(IEnumerable<RunCustomer> customers)
+    {
+        yield return "customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster";
+        foreach (var c in customers)
+            yield return CsvText.Row(c.CustomerCode, I(c.RecencyDays), I(c.Frequency), c.Monetary.ToString(CultureInfo.InvariantCulture),
+                I(c.R), I(c.F), I(c.M), c.Segment, I(c.Cluster));
+    }
+
+    private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Data.Configurations;
+
+internal sealed class AnalysisRunEntityTypeConfiguration : IEntityTypeConfiguration<AnalysisRun>
+{
+    public void Configure(EntityTypeBuilder<AnalysisRun> builder)
+    {
+        builder.ToTable("analysis_runs", t => t.HasCheckConstraint("ck_analysis_runs_status", "status IN ('running', 'succeeded', 'failed')"));
+        builder.HasKey(r => r.RunId);
+        builder.Property(r => r.RunId).UseIdentityAlwaysColumn();
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.RequestedBy).HasMaxLength(256);
+        builder.Property(r => r.Timings).HasColumnType("jsonb");
+        builder.HasIndex(r => new { r.Status, r.RunId });
+    }
+}
+
+internal sealed class RunRuleEntityTypeConfiguration : IEntityTypeConfiguration<RunRule>
+{
+    public void Configure(EntityTypeBuilder<RunRule> builder)
+    {
+        builder.ToTable("run_rules");
+        builder.HasKey(r => new { r.RunId, r.RuleNo });
+        builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RunCustomerEntityTypeConfiguration : IEntityTypeConfiguration<RunCustomer>
+{
+    public void Configure(EntityTypeBuilder<RunCustomer> builder)
+    {
+        builder.ToTable("run_customers", t => t.HasCheckConstraint("ck_run_customers_scores", "r BETWEEN 1 AND 5 AND f BETWEEN 1 AND 5 AND m BETWEEN 1 AND 5"));
+        builder.HasKey(c => new { c.RunId, c.CustomerCode });
+        builder.Property(c => c.CustomerCode).HasMaxLength(64);
+        builder.Property(c => c.Segment).HasMaxLength(64);
+        builder.Property(c => c.Monetary).HasPrecision(18, 2);
+        builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.CustomerCode, c.RunId });
+    }
+}
+
+internal sealed class RunClusterEntityTypeConfiguration : IEntityTypeConfiguration<RunCluster>
+{
+    public void Configure(EntityTypeBuilder<RunCluster> builder)
+    {
+        builder.ToTable("run_clusters");
+        builder.HasKey(c => new { c.RunId, c.Cluster });
+        builder.Property(c => c.MeanMonetary).HasPrecision(18, 2);
+        builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
