@@ -13,6 +13,8 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 APP=(dotnet bin/Release/net10.0/RetailInsights.Web.dll)
 "${APP[@]}" migrate
 "${APP[@]}" demo --dir "$ROOT/.data/demo"
+# Fresh baskets and segments for the pages (the daily job and uploads keep them fresh afterwards).
+"${APP[@]}" analyze > /dev/null || echo "run.sh: the analytics run failed; the Baskets and Segments pages say why." >&2
 if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ]; then
   "${APP[@]}" demo-users
 fi

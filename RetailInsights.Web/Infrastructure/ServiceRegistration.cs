@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Npgsql;
 using RetailInsights.Web.Admin.Account;
 using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Components;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Ingestion;
@@ -58,6 +59,7 @@ public static class ServiceRegistration
         app.MapAccountEndpoints();
         app.MapUploadApi();
         app.MapRejectedRowsDownload();
+        app.MapRunDownloads();
         app.MapRetailInsightsJobsDashboard();
     }
 }

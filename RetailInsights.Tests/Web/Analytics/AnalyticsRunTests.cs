@@ -90,4 +90,29 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         Assert.Equal(await earlier.Database.ScalarAsync<string>(rules + thatDay.GetProperty("run").GetInt64()),
             await sample.Pipeline.Database.ScalarAsync<string>(rules + backFill.GetProperty("run").GetInt64()));
     }
+
+    [Fact]
+    public async Task SecondRun_showsSegmentMigration_andMarketingDownloadsTheLatestResults()
+    {
+        var (_, earlier, _) = await AnalyzeAsync(sample.Pipeline, "--as-of", "2025-07-16", "--min-support", "0.03", "--min-confidence", "0.2");
+        var (_, latest, _) = await AnalyzeAsync(sample.Pipeline, "--min-support", "0.03", "--min-confidence", "0.2");
+        var results = new AnalyticsResults(new DbContextFactoryForTests(sample.Pipeline.Database));
+
+        var (previous, moves) = await results.MigrationAsync(latest.GetProperty("run").GetInt64(), CancellationToken.None);
+
+        Assert.Equal(earlier.GetProperty("run").GetInt64(), previous);
+        Assert.NotEmpty(moves);
+        Assert.All(moves, m => Assert.NotEqual(m.From, m.To));
+        Assert.Equal(await sample.Pipeline.Database.ScalarAsync<long>($"""
+            SELECT count(*) FROM run_customers a JOIN run_customers b USING (customer_code)
+            WHERE a.run_id = {latest.GetProperty("run").GetInt64()} AND b.run_id = {previous} AND a.segment <> b.segment
+            """), moves.Sum(m => m.Customers));
+
+        await using var app = new AppFactory(sample.Pipeline.Database);
+        var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Marketing);
+        var csv = await marketing.GetStringAsync(RunDownloads.SegmentsPath);
+        Assert.StartsWith("customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster", csv);
+        Assert.Equal(latest.GetProperty("customers").GetInt32() + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(await sample.Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'export' AND target LIKE 'segments of run%'") >= 1);
+    }
 }

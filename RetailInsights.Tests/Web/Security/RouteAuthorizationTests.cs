@@ -33,6 +33,8 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/account/logout"] = ("/account/logout", Access.SignedIn),
         ["/uploads/{UploadId:long}"] = ("/uploads/1", Access.Uploads),
         ["/uploads/{id:long}/rejected.csv"] = ("/uploads/1/rejected.csv", Access.Uploads),
+        ["/exports/rules.csv"] = ("/exports/rules.csv", Access.Dashboards),
+        ["/exports/segments.csv"] = ("/exports/segments.csv", Access.Dashboards),
         ["/api/uploads/{id:long}"] = ("/api/uploads/1", Access.ApiKey),
         ["/api/uploads/"] = ("/api/uploads/", Access.ApiKey),
     };
@@ -131,9 +133,10 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string pattern, string path) =>
         pattern is "/account/logout" or "/api/uploads/" ? client.PostAsync(path, new FormUrlEncodedContent([])) : client.GetAsync(path);
 
-    // Upload #1 does not exist in this database: past authorization, the answer is "not found", not "denied".
+    // Upload #1 and analytics runs do not exist in this database: past authorization, the answer is "not found".
     private static bool IsMissingResource(string path, HttpResponseMessage response) =>
-        path.StartsWith("/uploads/1", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.NotFound;
+        (path.StartsWith("/uploads/1", StringComparison.Ordinal) || path.StartsWith("/exports/", StringComparison.Ordinal))
+        && response.StatusCode == HttpStatusCode.NotFound;
 
     private static bool IsRedirectTo(HttpResponseMessage response, string path) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
