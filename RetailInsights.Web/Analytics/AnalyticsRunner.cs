@@ -71,15 +71,19 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<Analyt
             run.Customers = values.Count;
             run.ChosenK = clustering.ChosenK;
         }
-        catch (Exception e) when (e is MiningLimitExceededException or InvalidOperationException or NpgsqlException)
+        catch (Exception e)
         {
+            // Whatever stopped it, the run is recorded as failed with the reason (the previous results stay);
+            // expected failures end here, anything else is rethrown for the job's retry and the logs.
             logger.LogError(e, "Analytics run #{Run} failed", run.RunId);
             run.Status = AnalysisRunStatuses.Failed;
-            run.ErrorText = e.Message;
+            run.ErrorText = e is OperationCanceledException ? "Cancelled before it finished." : e.Message;
+            await FinishRunAsync(run, timings, CancellationToken.None);
+            if (e is MiningLimitExceededException or InvalidOperationException)
+                return run;
+            throw;
         }
-        run.FinishedAt = DateTime.UtcNow;
-        run.Timings = JsonSerializer.Serialize(timings);
-        await FinishRunAsync(run, cancellationToken);
+        await FinishRunAsync(run, timings, cancellationToken);
         return run;
     }
 
@@ -105,8 +109,10 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<Analyt
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task FinishRunAsync(AnalysisRun run, CancellationToken cancellationToken)
+    private async Task FinishRunAsync(AnalysisRun run, Dictionary<string, double> timings, CancellationToken cancellationToken)
     {
+        run.FinishedAt = DateTime.UtcNow;
+        run.Timings = JsonSerializer.Serialize(timings);
         await using var command = dataSource.CreateCommand("""
             UPDATE analysis_runs SET status = @status, finished_at = now(), baskets = @baskets, rules = @rules,
                 customers = @customers, chosen_k = @k, timings = @timings::jsonb, error_text = @error

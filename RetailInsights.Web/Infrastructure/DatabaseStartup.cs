@@ -22,7 +22,6 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureFirstAdminAsync();
-        app.RegisterRecurringJobs();
     }
 
     public static async Task EnsureReachableAsync(RetailInsightsDbContext db, CancellationToken cancellationToken = default)

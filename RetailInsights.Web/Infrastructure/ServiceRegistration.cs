@@ -61,5 +61,6 @@ public static class ServiceRegistration
         app.MapRejectedRowsDownload();
         app.MapRunDownloads();
         app.MapRetailInsightsJobsDashboard();
+        app.RegisterRecurringJobs();
     }
 }
