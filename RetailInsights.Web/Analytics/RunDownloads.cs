@@ -9,6 +9,7 @@ public static class RunDownloads
 {
     public const string RulesPath = "/exports/rules.csv";
     public const string SegmentsPath = "/exports/segments.csv";
+    public const string BasketsPath = "/exports/baskets.csv";
 
     public static void MapRunDownloads(this WebApplication app)
     {
@@ -16,6 +17,29 @@ public static class RunDownloads
             WriteAsync(context, results, audit, user, "rules")).RequireAuthorization(Policies.Export);
         app.MapGet(SegmentsPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user) =>
             WriteAsync(context, results, audit, user, "segments")).RequireAuthorization(Policies.Export);
+        app.MapGet(BasketsPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, Npgsql.NpgsqlDataSource dataSource) =>
+            WriteBasketsAsync(context, results, audit, user, dataSource)).RequireAuthorization(Policies.Export);
+    }
+
+    // The baskets the latest run mined (its window, without fee codes, returns or free lines), for other tools.
+    private static async Task WriteBasketsAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user,
+        Npgsql.NpgsqlDataSource dataSource)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (await results.LatestAsync(cancellationToken) is not { } run)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("No analytics run has succeeded yet.", cancellationToken);
+            return;
+        }
+        await audit.RecordAsync(user.Identity?.Name ?? "unknown", AuditActions.Export, $"baskets of run #{run.RunId}", "download", cancellationToken);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"baskets-run-{run.RunId}.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
+        await writer.WriteLineAsync("Invoice,StockCode");
+        var query = new Baskets.BasketQuery { To = run.AsOf.AddDays(-1), Days = run.WindowDays };
+        await foreach (var (invoice, stockCode) in new Baskets.BasketSource(dataSource).StreamAsync(query, cancellationToken))
+            await writer.WriteLineAsync(Infrastructure.CsvText.Row(invoice, stockCode));
     }
 
     private static async Task WriteAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, string what)

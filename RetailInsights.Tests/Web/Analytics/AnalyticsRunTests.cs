@@ -114,5 +114,30 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         Assert.StartsWith("customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster", csv);
         Assert.Equal(latest.GetProperty("customers").GetInt32() + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.True(await sample.Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'export' AND target LIKE 'segments of run%'") >= 1);
+        var baskets = await marketing.GetStringAsync(RunDownloads.BasketsPath);
+        Assert.StartsWith("Invoice,StockCode", baskets);
+        Assert.Equal(latest.GetProperty("baskets").GetInt32(),
+            baskets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RunAfterUploads_runsOnceForABatch_andSkipsWhenALaterRunCoversTheUploads()
+    {
+        await using var pipeline = new PipelineFixture();
+        await pipeline.InitializeAsync();
+        await pipeline.ImportAsync(ReferenceData.Path("online-retail-sample", "daily", "2025-07-01_transactions.csv"), "--store", "ONLINE");
+        var runner = new AnalyticsRunner(pipeline.Database.DataSource,
+            Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions { MinSupport = 0.05, MaxItemsets = 100_000 }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AnalyticsRunner>.Instance);
+        var job = new AnalyticsJob(runner, pipeline.Database.DataSource);
+
+        await job.RunAfterUploadsAsync(CancellationToken.None); // the batch's first scheduled run does the work
+        await job.RunAfterUploadsAsync(CancellationToken.None); // the batch's later ones find it done
+        var afterBatch = await pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM analysis_runs");
+        await pipeline.ImportAsync(ReferenceData.Path("online-retail-sample", "daily", "2025-07-02_transactions.csv"), "--store", "ONLINE");
+        await job.RunAfterUploadsAsync(CancellationToken.None);
+
+        Assert.Equal(1L, afterBatch);
+        Assert.Equal(2L, await pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM analysis_runs WHERE status = 'succeeded'"));
     }
 }

@@ -35,6 +35,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/uploads/{id:long}/rejected.csv"] = ("/uploads/1/rejected.csv", Access.Uploads),
         ["/exports/rules.csv"] = ("/exports/rules.csv", Access.Dashboards),
         ["/exports/segments.csv"] = ("/exports/segments.csv", Access.Dashboards),
+        ["/exports/baskets.csv"] = ("/exports/baskets.csv", Access.Dashboards),
         ["/api/uploads/{id:long}"] = ("/api/uploads/1", Access.ApiKey),
         ["/api/uploads/"] = ("/api/uploads/", Access.ApiKey),
     };
