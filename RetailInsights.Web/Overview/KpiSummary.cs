@@ -12,3 +12,5 @@ public sealed record KpiSummary(
 }
 
 public sealed record MonthRevenue(int Year, int Month, decimal GrossRevenue, long Transactions);
+
+public sealed record DayRevenue(DateOnly Date, decimal GrossRevenue, decimal Refunds);

@@ -35,6 +35,21 @@ public sealed class OverviewQueries(IDbContextFactory<RetailInsightsDbContext> d
         return rows.Select(m => new MonthRevenue(m.Year, m.Month, m.Gross, m.Transactions)).ToList();
     }
 
+    /// <summary>Gross revenue and refunds per day, for the trend chart.</summary>
+    public async Task<IReadOnlyList<DayRevenue>> GetRevenueByDayAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sales = await db.Sales.GroupBy(s => s.DateKey)
+            .Select(g => new { g.Key, Gross = g.Sum(s => s.LineAmount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Gross, cancellationToken);
+        var refunds = await db.Refunds.GroupBy(r => r.DateKey)
+            .Select(g => new { g.Key, Amount = g.Sum(r => r.Amount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Amount, cancellationToken);
+        return sales.Keys.Union(refunds.Keys).Order()
+            .Select(k => new DayRevenue(ToDate(k)!.Value, sales.GetValueOrDefault(k), refunds.GetValueOrDefault(k)))
+            .ToList();
+    }
+
     private static DateOnly? ToDate(int? dateKey) =>
         dateKey is { } k ? new DateOnly(k / 10000, k / 100 % 100, k % 100) : null;
 }

@@ -55,6 +55,11 @@ public sealed class DemoCommandTests : IAsyncLifetime
         Assert.Equal(saleLines.Select(r => r["Invoice"]).Distinct().Count(), kpis.Transactions);
         Assert.Equal(saleLines.Where(r => r["Customer ID"] != "").Select(r => r["Customer ID"]).Distinct().Count(), kpis.Customers);
 
+        var days = await new OverviewQueries(new DbContextFactoryForTests(_database)).GetRevenueByDayAsync(CancellationToken.None);
+        Assert.Equal(kpis.GrossRevenue, days.Sum(d => d.GrossRevenue));
+        Assert.Equal(kpis.Refunds, days.Sum(d => d.Refunds));
+        Assert.Equal(days.OrderBy(d => d.Date).Select(d => d.Date), days.Select(d => d.Date));
+
         var refunds = new RefundQueries(_database.DataSource);
         var byReason = await refunds.ByReasonAsync(CancellationToken.None);
         Assert.Equal(kpis.Refunds, byReason.Sum(r => r.Amount));
