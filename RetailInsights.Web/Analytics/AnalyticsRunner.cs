@@ -42,7 +42,7 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<Analyt
             // Baskets up to the day before the as-of date: a back-fill sees what that day saw.
             var pairs = new List<(string, string)>();
             await foreach (var pair in new BasketSource(dataSource).StreamAsync(
-                               new BasketQuery { To = asOf.AddDays(-1), Days = settings.WindowDays }, cancellationToken))
+                               BasketQuery.MinedAsOf(asOf, settings.WindowDays), cancellationToken))
                 pairs.Add(pair);
             var baskets = BasketSet.FromPairs(pairs);
             timings["baskets"] = Lap(clock);

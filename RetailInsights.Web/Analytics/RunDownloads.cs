@@ -37,7 +37,7 @@ public static class RunDownloads
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"baskets-run-{run.RunId}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
         await writer.WriteLineAsync("Invoice,StockCode");
-        var query = new Baskets.BasketQuery { To = run.AsOf.AddDays(-1), Days = run.WindowDays };
+        var query = Baskets.BasketQuery.MinedAsOf(run.AsOf, run.WindowDays);
         await foreach (var (invoice, stockCode) in new Baskets.BasketSource(dataSource).StreamAsync(query, cancellationToken))
             await writer.WriteLineAsync(Infrastructure.CsvText.Row(invoice, stockCode));
     }
@@ -51,9 +51,7 @@ public static class RunDownloads
             await context.Response.WriteAsync("No analytics run has succeeded yet.", cancellationToken);
             return;
         }
-        var lines = what == "rules"
-            ? RunExports.Rules(await results.RulesAsync(run.RunId, cancellationToken))
-            : RunExports.Segments(await results.CustomersAsync(run.RunId, cancellationToken));
+        var lines = await RunExports.LinesAsync(results, run, what, cancellationToken);
         await audit.RecordAsync(user.Identity?.Name ?? "unknown", AuditActions.Export, $"{what} of run #{run.RunId}", "download", cancellationToken);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}-run-{run.RunId}-{run.AsOf:yyyy-MM-dd}.csv\"";

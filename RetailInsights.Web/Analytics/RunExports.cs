@@ -7,6 +7,12 @@ namespace RetailInsights.Web.Analytics;
 /// <summary>CSV lines of a run's results, the same for the export command and the pages' downloads.</summary>
 public static class RunExports
 {
+    /// <summary>The CSV lines of a run's "rules" or "segments".</summary>
+    public static async Task<IEnumerable<string>> LinesAsync(AnalyticsResults results, AnalysisRun run, string what,
+        CancellationToken cancellationToken) => what == "rules"
+        ? Rules(await results.RulesAsync(run.RunId, cancellationToken))
+        : Segments(await results.CustomersAsync(run.RunId, cancellationToken));
+
     public static IEnumerable<string> Rules(IEnumerable<RunRule> rules)
     {
         yield return "antecedent,consequent,antecedent_names,consequent_names,support,confidence,lift,leverage,conviction,count,antecedent_count,consequent_count";

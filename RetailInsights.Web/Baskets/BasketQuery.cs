@@ -11,4 +11,7 @@ public sealed record BasketQuery
 
     /// <summary>Mining leaves fees and postage out; a comparison with a reference that kept them turns this on.</summary>
     public bool IncludeNonProducts { get; init; }
+
+    /// <summary>The baskets an analytics run mines: the window's days before its as-of day (that day's sales not yet in).</summary>
+    public static BasketQuery MinedAsOf(DateOnly asOf, int windowDays) => new() { To = asOf.AddDays(-1), Days = windowDays };
 }

@@ -74,9 +74,7 @@ public sealed class ExportCommand : ICommand
             await context.Error.WriteLineAsync("export: no analytics run has succeeded yet; run `analyze` first.");
             return 1;
         }
-        var lines = what == "rules"
-            ? RunExports.Rules(await results.RulesAsync(run.RunId, cancellationToken))
-            : RunExports.Segments(await results.CustomersAsync(run.RunId, cancellationToken));
+        var lines = await RunExports.LinesAsync(results, run, what, cancellationToken);
         await File.WriteAllLinesAsync(path, lines, new System.Text.UTF8Encoding(false), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync($"export command ({Environment.UserName})",
             AuditActions.Export, $"{what} of run #{run.RunId}", path, cancellationToken);
