@@ -58,6 +58,10 @@ ingest() {
   printf '  %-34s %10s %12s\n' "import command (full pipeline)" "$ours_s" "$(echo "$rows $ours_s" | awk '{ printf "%.0f", $1 / $2 }')"
   echo "  ratio ours / \\copy: $(echo "$copy_s $ours_s" | awk '{ printf "%.2f", $1 / $2 }')x   (target >= 0.70x; 1M rows under 15 s)"
   echo "  rows in the star schema after the import: $loaded (sales + returns)"
+  echo "  where the import's time went (seconds, all files): $("${psql[@]}" -d bench_ingest -c "
+    SELECT string_agg(stage || ' ' || round(total::numeric, 2), ', ' ORDER BY total DESC) FROM (
+      SELECT t.key AS stage, sum(t.value::float8) AS total FROM uploads, jsonb_each_text(quality_report -> 'timings') t
+      WHERE kind = 'transactions' GROUP BY t.key) s")"
 }
 
 case "${1:-}" in

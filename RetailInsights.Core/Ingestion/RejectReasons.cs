@@ -21,10 +21,13 @@ public static class RejectReasons
     public const string MissingStoreId = "missing_store_id";
     public const string BadSize = "bad_size";
 
+    /// <summary>A value longer or larger than the database stores (see <see cref="FieldLimits"/>).</summary>
+    public const string ValueOutOfRange = "value_out_of_range";
+
     public static readonly IReadOnlyList<string> All =
     [
         WrongColumnCount, MalformedQuotes, MissingInvoice, MissingStockCode, BadQuantity, ZeroQuantity, BadPrice,
         NegativePrice, BadDate, FutureDate, LineAmountMismatch, MissingRefundId, BadAmount, NegativeAmount, BadReason,
-        MissingStoreId, BadSize,
+        MissingStoreId, BadSize, ValueOutOfRange,
     ];
 }

@@ -37,6 +37,29 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     protected string Store(string value) => value.Length > 0 ? value : Options.DefaultStoreId ?? UnassignedStore;
 
+    /// <summary>Adds <see cref="RejectReasons.ValueOutOfRange"/> (once) when any text is longer than its column.</summary>
+    protected static void CheckLengths(List<string> reasons, params ReadOnlySpan<(string? Value, int Max)> texts)
+    {
+        foreach (var (value, max) in texts)
+            if (value is not null && value.Length > max)
+                OutOfRange(reasons);
+    }
+
+    /// <returns>Whether the value fits; otherwise <see cref="RejectReasons.ValueOutOfRange"/> is added (once).</returns>
+    protected static bool CheckAmount(decimal value, decimal max, List<string> reasons)
+    {
+        if (Math.Abs(value) <= max)
+            return true;
+        OutOfRange(reasons);
+        return false;
+    }
+
+    private static void OutOfRange(List<string> reasons)
+    {
+        if (!reasons.Contains(RejectReasons.ValueOutOfRange))
+            reasons.Add(RejectReasons.ValueOutOfRange);
+    }
+
     /// <summary>Where lines of a file with no store column go when the uploader named no store.</summary>
     public const string UnassignedStore = "UNASSIGNED";
 
@@ -56,14 +79,24 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             else if (price < 0)
                 reasons.Add(RejectReasons.NegativePrice);
             var at = Date(f[FileSchemas.Transactions.InvoiceDate], reasons);
-            if (f.Has(FileSchemas.Transactions.LineAmount)
+            // Prices are kept with the schema's three decimals, so the natural key and line amount use the stored value;
+            // the file's own line amount is checked against the price it wrote.
+            var filePrice = price;
+            price = FieldLimits.Round(price);
+            var priceFits = CheckAmount(price, FieldLimits.MaxPrice, reasons) && CheckAmount(quantity * price, FieldLimits.MaxAmount, reasons);
+            var description = f[FileSchemas.Transactions.Description];
+            var country = f[FileSchemas.Transactions.Country];
+            var store = Store(f[FileSchemas.Transactions.StoreId]);
+            var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Transactions.CustomerId]);
+            CheckLengths(reasons, (invoice, FieldLimits.Code), (stockCode, FieldLimits.Code), (store, FieldLimits.Code),
+                (customer, FieldLimits.Code), (description, FieldLimits.Description), (country, FieldLimits.Place));
+            if (priceFits && f.Has(FileSchemas.Transactions.LineAmount)
                 && ValueParsers.TryParseDecimal(f[FileSchemas.Transactions.LineAmount], f.DecimalComma, out var amount)
-                && Math.Abs(amount - quantity * price) > 0.01m)
+                && Math.Abs(amount - quantity * filePrice) > 0.01m)
                 reasons.Add(RejectReasons.LineAmountMismatch);
             if (reasons.Count > 0)
                 return null;
 
-            var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Transactions.CustomerId]);
             if (customer is null)
                 flags |= RowFlags.NoCustomer;
             if (quantity < 0 || invoice.StartsWith('C') || invoice.StartsWith('c'))
@@ -72,10 +105,8 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
                 flags |= RowFlags.NonProduct;
             if (price == 0)
                 flags |= RowFlags.ZeroPrice;
-            var description = f[FileSchemas.Transactions.Description];
-            var country = f[FileSchemas.Transactions.Country];
             return new TransactionRow(lineNumber, invoice, stockCode, description.Length == 0 ? null : description, quantity, at,
-                price, customer, country.Length == 0 ? null : country, Store(f[FileSchemas.Transactions.StoreId]), flags);
+                price, customer, country.Length == 0 ? null : country, store, flags);
         }
     }
 
@@ -99,10 +130,15 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             if (!RefundReasons.FromRefundFiles.Contains(reason))
                 reasons.Add(RejectReasons.BadReason);
             var at = Date(f[FileSchemas.Refunds.RefundedAt], reasons);
+            amount = FieldLimits.Round(amount);
+            CheckAmount(amount, FieldLimits.MaxAmount, reasons);
+            var store = Store(f[FileSchemas.Refunds.StoreId]);
+            var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Refunds.CustomerId]);
+            CheckLengths(reasons, (refundId, FieldLimits.Code), (invoice, FieldLimits.Code), (stockCode, FieldLimits.Code),
+                (store, FieldLimits.Code), (customer, FieldLimits.Code));
             if (reasons.Count > 0)
                 return null;
-            return new RefundRow(lineNumber, refundId, invoice, stockCode, quantity, amount, reason, at,
-                Store(f[FileSchemas.Refunds.StoreId]), ValueParsers.NormalizeCustomerId(f[FileSchemas.Refunds.CustomerId]));
+            return new RefundRow(lineNumber, refundId, invoice, stockCode, quantity, amount, reason, at, store, customer);
         }
     }
 
@@ -120,12 +156,14 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
                     reasons.Add(RejectReasons.BadPrice);
                 else if (price < 0)
                     reasons.Add(RejectReasons.NegativePrice);
-                basePrice = price;
+                basePrice = FieldLimits.Round(price);
+                CheckAmount(basePrice.Value, FieldLimits.MaxPrice, reasons);
             }
-            if (reasons.Count > 0)
-                return null;
             var description = f[FileSchemas.ProductCatalog.Description];
             var category = f[FileSchemas.ProductCatalog.Category];
+            CheckLengths(reasons, (stockCode, FieldLimits.Code), (description, FieldLimits.Description), (category, FieldLimits.Place));
+            if (reasons.Count > 0)
+                return null;
             return new ProductRow(lineNumber, stockCode, description.Length == 0 ? null : description,
                 category.Length == 0 ? null : category, basePrice, NonProductCodes.IsNonProduct(stockCode));
         }
@@ -145,9 +183,11 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
                     reasons.Add(RejectReasons.BadSize);
                 size = parsed;
             }
+            var name = f[FileSchemas.StoreLocations.StoreName];
+            CheckLengths(reasons, (storeId, FieldLimits.Code), (name, FieldLimits.Name), (f[FileSchemas.StoreLocations.City], FieldLimits.Place),
+                (f[FileSchemas.StoreLocations.Region], FieldLimits.Place));
             if (reasons.Count > 0)
                 return null;
-            var name = f[FileSchemas.StoreLocations.StoreName];
             return new StoreRow(lineNumber, storeId, name.Length == 0 ? null : name, f[FileSchemas.StoreLocations.City],
                 f[FileSchemas.StoreLocations.Region], size);
         }

@@ -38,6 +38,8 @@ public static class ValueParsers
     public static bool TryParseDate(string text, DateOrder order, out DateTime value)
     {
         var trimmed = text.Trim();
+        if (TryParseNumericDate(trimmed, order, out value))
+            return true;
         // Store systems write local shop time; a value with an offset is brought to UTC. Either way the result is a
         // plain timestamp (Kind Unspecified), as the database column is.
         var styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
@@ -45,6 +47,86 @@ public static class ValueParsers
         var parsed = DateTime.TryParseExact(trimmed, forms, CultureInfo.InvariantCulture, styles, out value);
         value = DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
         return parsed;
+    }
+
+    /// <summary>
+    /// The forms nearly every file uses — <c>yyyy-MM-dd[ HH:mm[:ss]]</c> and <c>M/d/yyyy[ H:mm[:ss]]</c> (or d/M) —
+    /// read digit by digit: culture-aware exact parsing spent most of a file's reading time comparing format text.
+    /// Accepts exactly what the matching exact forms accept and gives the same value; anything else (fractions,
+    /// offsets, AM/PM, two-digit years, dotted dates, impossible days) is left to them.
+    /// </summary>
+    private static bool TryParseNumericDate(ReadOnlySpan<char> text, DateOrder order, out DateTime value)
+    {
+        value = default;
+        int year, month, day, next;
+        if (text.Length >= 10 && text[4] == '-')
+        {
+            if (text[7] != '-' || !Digits(text, 0, 4, out year) || !Digits(text, 5, 2, out month) || !Digits(text, 8, 2, out day))
+                return false;
+            next = 10;
+            if (next < text.Length && text[next] is not (' ' or 'T'))
+                return false;
+        }
+        else
+        {
+            var first = DigitRun(text, 0);
+            if (first is < 1 or > 2 || first >= text.Length || text[first] != '/')
+                return false;
+            var second = DigitRun(text, first + 1);
+            if (second is < 1 or > 2 || first + 1 + second >= text.Length || text[first + 1 + second] != '/')
+                return false;
+            var yearAt = first + second + 2;
+            if (DigitRun(text, yearAt) != 4)
+                return false;
+            Digits(text, 0, first, out var a);
+            Digits(text, first + 1, second, out var b);
+            Digits(text, yearAt, 4, out year);
+            (month, day) = order == DateOrder.DayFirst ? (b, a) : (a, b);
+            next = yearAt + 4;
+            if (next < text.Length && text[next] != ' ')
+                return false;
+        }
+        int hour = 0, minute = 0, second2 = 0;
+        if (next < text.Length)
+        {
+            // " HH:mm[:ss]" after ISO dates; " H:mm[:ss]" (one or two hour digits) after slashed ones.
+            var hourDigits = DigitRun(text, next + 1);
+            var isoHours = text[4] == '-';
+            if ((isoHours ? hourDigits != 2 : hourDigits is < 1 or > 2) || !Digits(text, next + 1, hourDigits, out hour))
+                return false;
+            var at = next + 1 + hourDigits;
+            if (at + 3 > text.Length || text[at] != ':' || !Digits(text, at + 1, 2, out minute))
+                return false;
+            at += 3;
+            if (at < text.Length && (at + 3 != text.Length || text[at] != ':' || !Digits(text, at + 1, 2, out second2)))
+                return false;
+        }
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second2 > 59)
+            return false;
+        value = new DateTime(year, month, day, hour, minute, second2, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    private static int DigitRun(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
+        return end - start;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int number)
+    {
+        number = 0;
+        if (start + count > text.Length)
+            return false;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+                return false;
+            number = number * 10 + (text[i] - '0');
+        }
+        return true;
     }
 
     /// <summary>

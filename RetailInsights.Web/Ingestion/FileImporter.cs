@@ -13,7 +13,7 @@ public sealed class FileImporter(UploadIntake intake, UploadLoader loader)
         .SelectMany(path => Directory.Exists(path)
             ? Directory.EnumerateFiles(path).Where(IsUploadFile)
             : [path])
-        .OrderBy(LoadOrder)
+        .OrderBy(LoadWave)
         .ThenBy(p => Path.GetFileName(p), StringComparer.Ordinal)
         .ToList();
 
@@ -46,7 +46,8 @@ public sealed class FileImporter(UploadIntake intake, UploadLoader loader)
         path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
 
-    private static int LoadOrder(string path)
+    /// <summary>Stores (0) and catalogs (1) before transactions (2) and refunds (3), going by the file name.</summary>
+    public static int LoadWave(string path)
     {
         var name = Path.GetFileName(path).ToLowerInvariant();
         return name.Contains("store") ? 0 : name.Contains("catalog") || name.Contains("product") ? 1 : name.Contains("refund") ? 3 : 2;

@@ -46,93 +46,44 @@ internal static class LoadSql
         SELECT @upload, line_number, raw_text, reason_codes FROM stage WHERE reason_codes IS NOT NULL
         """;
 
-    public const string AddRetailer =
-        "INSERT INTO dim_retailer (code, name) VALUES (@retailer, @retailer) ON CONFLICT (code) DO NOTHING";
-
-    private static string AddDates(string column) => $"""
-        INSERT INTO dim_date (date_key, date, year, quarter, month, day, iso_day_of_week, is_weekend)
-        SELECT to_char(d, 'YYYYMMDD')::int, d, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
-               extract(day FROM d), extract(isodow FROM d), extract(isodow FROM d) >= 6
-        FROM (SELECT DISTINCT {column}::date AS d FROM stage WHERE reason_codes IS NULL) days
-        ON CONFLICT (date_key) DO NOTHING
+    /// <summary>Staged sales, skipping lines already loaded (see <see cref="DirectSalesCopy"/> for the usual way in).</summary>
+    public const string SalesFromStage = """
+        INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity,
+            unit_price, line_amount, invoiced_at, is_non_product, is_zero_price, line_occurrence)
+        SELECT t.invoice, p.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, c.customer_id, s.store_id,
+               r.retailer_id, @upload, t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at,
+               t.is_non_product, t.unit_price = 0, t.occurrence
+        FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
+                                           ORDER BY line_number) AS occurrence
+              FROM stage WHERE reason_codes IS NULL AND NOT is_return) t
+        JOIN dim_product p ON p.stock_code = t.stock_code
+        JOIN dim_store s ON s.store_code = t.store_code
+        JOIN dim_retailer r ON r.code = @retailer
+        LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
+        ON CONFLICT DO NOTHING
         """;
 
-    private const string AddStores =
-        "INSERT INTO dim_store (store_code) SELECT DISTINCT store_code FROM stage WHERE reason_codes IS NULL ON CONFLICT (store_code) DO NOTHING";
-
-    private const string AddCustomers = """
-        INSERT INTO dim_customer (customer_code)
-        SELECT DISTINCT customer_code FROM stage WHERE reason_codes IS NULL AND customer_code IS NOT NULL
-        ON CONFLICT (customer_code) DO NOTHING
+    /// <summary>Staged returns (negative or C-invoice lines) become refunds of their original invoice.</summary>
+    public const string ReturnsFromStage = """
+        INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
+            upload_id, quantity, amount, reason, refunded_at, line_occurrence)
+        SELECT t.invoice, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END,
+               p.product_id, s.store_id, c.customer_id, r.retailer_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, @upload,
+               abs(t.quantity), abs(t.quantity) * t.unit_price, 'cancelled_invoice', t.invoiced_at, t.occurrence
+        FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
+                                           ORDER BY line_number) AS occurrence
+              FROM stage WHERE reason_codes IS NULL AND is_return) t
+        JOIN dim_product p ON p.stock_code = t.stock_code
+        JOIN dim_store s ON s.store_code = t.store_code
+        JOIN dim_retailer r ON r.code = @retailer
+        LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
+        ON CONFLICT DO NOTHING
         """;
-
-    /// <summary>Dimension rows the facts of this kind need; their counts are not rows loaded.</summary>
-    public static IReadOnlyList<string> Dimensions(UploadKind kind) => kind switch
-    {
-        UploadKind.Transactions =>
-        [
-            AddRetailer, AddDates("invoiced_at"), AddStores,
-            """
-            INSERT INTO dim_product (stock_code, description, is_non_product)
-            SELECT DISTINCT ON (stock_code) stock_code, description, is_non_product FROM stage WHERE reason_codes IS NULL
-            ORDER BY stock_code, description IS NULL, line_number
-            ON CONFLICT (stock_code) DO UPDATE SET description = excluded.description
-            WHERE dim_product.description IS NULL AND excluded.description IS NOT NULL
-            """,
-            """
-            INSERT INTO dim_customer (customer_code, country)
-            SELECT DISTINCT ON (customer_code) customer_code, country FROM stage
-            WHERE reason_codes IS NULL AND customer_code IS NOT NULL ORDER BY customer_code, line_number
-            ON CONFLICT (customer_code) DO NOTHING
-            """,
-        ],
-        UploadKind.Refunds =>
-        [
-            AddRetailer, AddDates("refunded_at"), AddStores, AddCustomers,
-            """
-            INSERT INTO dim_product (stock_code, is_non_product)
-            SELECT DISTINCT stock_code, false FROM stage WHERE reason_codes IS NULL ON CONFLICT (stock_code) DO NOTHING
-            """,
-        ],
-        _ => [],
-    };
 
     /// <summary>The inserts whose row counts are the rows loaded; the rest of the accepted rows were duplicates.</summary>
     public static IReadOnlyList<string> Facts(UploadKind kind) => kind switch
     {
-        UploadKind.Transactions =>
-        [
-            """
-            INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity,
-                unit_price, line_amount, invoiced_at, is_non_product, is_zero_price, line_occurrence)
-            SELECT t.invoice, p.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, c.customer_id, s.store_id,
-                   r.retailer_id, @upload, t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at,
-                   t.is_non_product, t.unit_price = 0, t.occurrence
-            FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
-                                               ORDER BY line_number) AS occurrence
-                  FROM stage WHERE reason_codes IS NULL AND NOT is_return) t
-            JOIN dim_product p ON p.stock_code = t.stock_code
-            JOIN dim_store s ON s.store_code = t.store_code
-            JOIN dim_retailer r ON r.code = @retailer
-            LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
-            ON CONFLICT DO NOTHING
-            """,
-            """
-            INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
-                upload_id, quantity, amount, reason, refunded_at, line_occurrence)
-            SELECT t.invoice, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END,
-                   p.product_id, s.store_id, c.customer_id, r.retailer_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, @upload,
-                   abs(t.quantity), abs(t.quantity) * t.unit_price, 'cancelled_invoice', t.invoiced_at, t.occurrence
-            FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
-                                               ORDER BY line_number) AS occurrence
-                  FROM stage WHERE reason_codes IS NULL AND is_return) t
-            JOIN dim_product p ON p.stock_code = t.stock_code
-            JOIN dim_store s ON s.store_code = t.store_code
-            JOIN dim_retailer r ON r.code = @retailer
-            LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
-            ON CONFLICT DO NOTHING
-            """,
-        ],
+        UploadKind.Transactions => [SalesFromStage, ReturnsFromStage],
         UploadKind.Refunds =>
         [
             """
@@ -172,13 +123,10 @@ internal static class LoadSql
         ],
     };
 
-    public const string ProductsMissingFromCatalog = """
-        SELECT count(DISTINCT p.product_id) FROM stage s JOIN dim_product p ON p.stock_code = s.stock_code
-        WHERE s.reason_codes IS NULL AND p.category IS NULL AND NOT p.is_non_product
-        """;
+    /// <summary>Of the products a file names (@codes), those no catalog has described.</summary>
+    public const string ProductsMissingFromCatalog =
+        "SELECT count(*) FROM dim_product WHERE stock_code = ANY(@codes) AND category IS NULL AND NOT is_non_product";
 
-    public const string StoresMissingLocation = """
-        SELECT count(DISTINCT d.store_id) FROM stage s JOIN dim_store d ON d.store_code = s.store_code
-        WHERE s.reason_codes IS NULL AND d.city IS NULL
-        """;
+    /// <summary>Of the stores a file names (@codes), those no store locations file has placed.</summary>
+    public const string StoresMissingLocation = "SELECT count(*) FROM dim_store WHERE store_code = ANY(@codes) AND city IS NULL";
 }

@@ -24,7 +24,25 @@ internal sealed class StagingWriter : IDisposable
     {
         using (var create = new NpgsqlCommand(LoadSql.CreateStage(kind), connection))
             create.ExecuteNonQuery();
-        return new StagingWriter(connection.BeginBinaryImport(LoadSql.CopyStage(kind)), LoadSql.FieldCount(kind));
+        return Append(connection, kind);
+    }
+
+    /// <summary>Adds rows to the stage <see cref="Begin"/> created earlier in the transaction.</summary>
+    public static StagingWriter Append(NpgsqlConnection connection, UploadKind kind) =>
+        new(connection.BeginBinaryImport(LoadSql.CopyStage(kind)), LoadSql.FieldCount(kind));
+
+    /// <summary>The dimension rows the staged and noted rows refer to, with the same values as the staging table.</summary>
+    public DimensionRows Dimensions { get; } = new();
+
+    /// <summary>The numbering of identical lines among the noted sales.</summary>
+    public SaleOccurrences Occurrences { get; } = new();
+
+    /// <summary>A sale that is copied straight into the sales table later, not staged: its references are noted.</summary>
+    public void NoteSale(TransactionRow sale)
+    {
+        Dimensions.AddSale(PgText.Clean(sale.StockCode), PgText.Clean(sale.Description), sale.Flags.HasFlag(RowFlags.NonProduct),
+            sale.InvoicedAt, PgText.Clean(sale.StoreId), PgText.Clean(sale.CustomerId), PgText.Clean(sale.Country));
+        Occurrences.Observe(sale);
     }
 
     public void WriteRejected(RejectedLine line)
@@ -56,6 +74,8 @@ internal sealed class StagingWriter : IDisposable
                 Text(t.StoreId);
                 _copy.Write(t.Flags.HasFlag(RowFlags.Return), NpgsqlDbType.Boolean);
                 _copy.Write(t.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean);
+                Dimensions.AddSale(PgText.Clean(t.StockCode), PgText.Clean(t.Description), t.Flags.HasFlag(RowFlags.NonProduct),
+                    t.InvoicedAt, PgText.Clean(t.StoreId), PgText.Clean(t.CustomerId), PgText.Clean(t.Country));
                 break;
             case RefundRow r:
                 _copy.Write(r.LineNumber, NpgsqlDbType.Bigint);
@@ -68,6 +88,7 @@ internal sealed class StagingWriter : IDisposable
                 _copy.Write(r.RefundedAt, NpgsqlDbType.Timestamp);
                 Text(r.StoreId);
                 Text(r.CustomerId);
+                Dimensions.AddRefund(PgText.Clean(r.StockCode), r.RefundedAt, PgText.Clean(r.StoreId), PgText.Clean(r.CustomerId));
                 break;
             case ProductRow p:
                 _copy.Write(p.LineNumber, NpgsqlDbType.Bigint);
@@ -96,12 +117,12 @@ internal sealed class StagingWriter : IDisposable
 
     public void Dispose() => _copy.Dispose();
 
-    // PostgreSQL text cannot hold NUL characters: they are dropped from values (the raw line keeps a marker).
     private void Text(string? value)
     {
         if (value is null)
             _copy.WriteNull();
         else
-            _copy.Write(value.Contains('\0') ? value.Replace("\0", "", StringComparison.Ordinal) : value, NpgsqlDbType.Text);
+            _copy.Write(PgText.Clean(value), NpgsqlDbType.Text);
     }
+
 }

@@ -8,18 +8,43 @@ using RetailInsights.Web.Quality;
 namespace RetailInsights.Web.Ingestion;
 
 /// <summary>
-/// Loads one staged upload: reads and validates the file, stages it with binary COPY, and in one transaction keeps
-/// its rejected lines, adds the dimensions it mentions and inserts its facts — so the database holds the whole file
-/// or none of it, and a retry after a crash starts clean. Safe to run twice: the second run finds the upload done.
+/// Loads one staged upload: reads and validates the file, and in one transaction keeps its rejected lines and loads
+/// its facts (sales copied straight in with binary COPY, the rest through a staging table) — so the database holds
+/// the whole file or none of it, and a retry after a crash starts clean. Only the dimension rows the file names are
+/// committed ahead, in their own short transaction (see <see cref="DimensionRows"/>). Safe to run twice: the second
+/// run finds the upload done.
 /// </summary>
 public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<IngestionOptions> options, TimeProvider clock,
     ILogger<UploadLoader> logger)
 {
+    private const int Attempts = 4;
+
     public async Task<UploadOutcome> LoadAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(uploadId, cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+                                              && attempt < Attempts)
+            {
+                // Loads of overlapping files side by side can each wait for a row the other inserted. PostgreSQL then
+                // rolls one of them back whole, so loading it again is safe; by then the other has usually committed.
+                logger.LogInformation("Upload #{Id} met a concurrent load ({State}); loading it again", uploadId, e.SqlState);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * Random.Shared.Next(1, 4)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<UploadOutcome> LoadOnceAsync(long uploadId, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A big file's estimates can pass the JIT threshold: compiling the load's plan costs more than it saves.
+        await ExecuteAsync(connection, "SET LOCAL jit = off", cancellationToken);
         // One load per upload at a time: a retried job or a re-run import waits here, then finds the upload done.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@id)", cancellationToken, ("id", uploadId));
         var upload = await UploadRecords.ReadAsync(connection, uploadId, cancellationToken)
@@ -37,14 +62,22 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
             Now = clock.GetUtcNow().UtcDateTime,
         };
 
+        UploadFileReader OpenFile() => UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
         UploadFileReader reader;
+        DimensionRows dimensions;
+        SaleOccurrences occurrences;
         try
         {
-            reader = UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
+            // Sales are only noted on this pass and copied straight into their table on a second one; everything else
+            // (rejected lines, returns, the other kinds) goes through the stage.
+            reader = OpenFile();
             using var staging = StagingWriter.Begin(connection, reader.Kind);
+            (dimensions, occurrences) = (staging.Dimensions, staging.Occurrences);
             foreach (var result in reader.ReadRows(progress, cancellationToken))
             {
-                if (result.Row is not null)
+                if (DirectSalesCopy.IsSale(result.Row))
+                    staging.NoteSale((TransactionRow)result.Row!);
+                else if (result.Row is not null)
                     staging.WriteRow(result.Row);
                 else
                     staging.WriteRejected(result.Rejected!);
@@ -78,20 +111,28 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
             return await OutcomeAsync(uploadId, cancellationToken);
         }
 
-        await ExecuteAsync(connection, "ANALYZE stage", cancellationToken);
+        // Statistics of the two filter columns only (a full ANALYZE costs more than the load): without them the planner
+        // takes the staged rows for a handful and joins them to the dimensions row by row.
+        await ExecuteAsync(connection, reader.Kind == UploadKind.Transactions ? "ANALYZE stage (reason_codes, is_return)" : "ANALYZE stage (reason_codes)",
+            cancellationToken);
         Lap("keep_rejected");
-        foreach (var statement in LoadSql.Dimensions(reader.Kind))
-            await ExecuteAsync(connection, statement, cancellationToken, parameters);
+        var ids = await dimensions.AddMissingAsync(dataSource, upload.RetailerCode, cancellationToken);
         Lap("dimensions");
         long inserted = 0;
-        foreach (var statement in LoadSql.Facts(reader.Kind))
-            inserted += await ExecuteAsync(connection, statement, cancellationToken, parameters);
+        if (reader.Kind == UploadKind.Transactions)
+        {
+            inserted += await LoadSalesAsync(connection, OpenFile, ids, occurrences, uploadId, parameters, cancellationToken);
+            inserted += await ExecuteAsync(connection, LoadSql.ReturnsFromStage, cancellationToken, parameters);
+        }
+        else
+        {
+            foreach (var statement in LoadSql.Facts(reader.Kind))
+                inserted += await ExecuteAsync(connection, statement, cancellationToken, parameters);
+        }
         Lap("facts");
         var duplicates = stats.RowsAccepted - inserted;
-        var productsMissing = reader.Kind is UploadKind.Transactions or UploadKind.Refunds
-            ? await ScalarAsync(connection, LoadSql.ProductsMissingFromCatalog, cancellationToken) : 0;
-        var storesMissing = reader.Kind is UploadKind.Transactions or UploadKind.Refunds
-            ? await ScalarAsync(connection, LoadSql.StoresMissingLocation, cancellationToken) : 0;
+        var productsMissing = await ScalarAsync(connection, LoadSql.ProductsMissingFromCatalog, dimensions.StockCodes, cancellationToken);
+        var storesMissing = await ScalarAsync(connection, LoadSql.StoresMissingLocation, dimensions.StoreCodes, cancellationToken);
         Lap("quality_checks");
         var report = Report(reader, stats, duplicates, productsMissing, storesMissing) with { Timings = timings };
         await FinishAsync(connection, upload, UploadStatuses.Loaded, kind, stats, inserted, duplicates, report, null, cancellationToken);
@@ -107,6 +148,36 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
         logger.LogInformation("Upload #{Id} {File}: {Accepted} rows loaded, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F1}s",
             uploadId, upload.FileName, inserted, stats.RowsRejected, duplicates, stopwatch.Elapsed.TotalSeconds);
         return await OutcomeAsync(uploadId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the file's sales straight into the sales table on a second read. When the natural key refuses a line —
+    /// part of the file was loaded before, by an overlapping file — the copy is undone and the sales are staged
+    /// instead, for the set-based insert that skips what is already there.
+    /// </summary>
+    private static async Task<long> LoadSalesAsync(NpgsqlConnection connection, Func<UploadFileReader> openFile, DimensionIds ids,
+        SaleOccurrences occurrences, long uploadId, (string, object)[] parameters, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "SAVEPOINT direct_sales", cancellationToken);
+        try
+        {
+            var copied = DirectSalesCopy.Copy(connection, openFile().ReadRows(null, cancellationToken), ids, occurrences, uploadId);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT direct_sales", cancellationToken);
+            return copied;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_sales", cancellationToken);
+        }
+        using (var staging = StagingWriter.Append(connection, UploadKind.Transactions))
+        {
+            foreach (var result in openFile().ReadRows(null, cancellationToken))
+                if (DirectSalesCopy.IsSale(result.Row))
+                    staging.WriteRow(result.Row!);
+            staging.Complete();
+        }
+        await ExecuteAsync(connection, "ANALYZE stage (reason_codes, is_return)", cancellationToken);
+        return await ExecuteAsync(connection, LoadSql.SalesFromStage, cancellationToken, parameters);
     }
 
     private DataQualityReport Report(UploadFileReader reader, ReadStatistics stats, long duplicates, long productsMissing, long storesMissing)
@@ -166,9 +237,11 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
         return UploadOutcome.From(upload, await UploadRecords.ReasonsAsync(connection, uploadId, cancellationToken));
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, IReadOnlyCollection<string> codes,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("codes", codes.ToArray());
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 

@@ -22,7 +22,8 @@ public sealed class OverviewQueries(IDbContextFactory<RetailInsightsDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Sales
-            .GroupBy(s => new { s.Date!.Year, s.Date.Month })
+            .Join(db.Dates, s => s.DateKey, d => d.DateKey, (s, d) => new { s.Invoice, s.LineAmount, d.Year, d.Month })
+            .GroupBy(s => new { s.Year, s.Month })
             .Select(g => new
             {
                 g.Key.Year,

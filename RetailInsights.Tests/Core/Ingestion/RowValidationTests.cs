@@ -25,6 +25,10 @@ public sealed class RowValidationTests : IDisposable
     [InlineData("536366,85123A,X,6,2030-01-01 08:26,2.55,17850,UK,S1", RejectReasons.FutureDate)]
     [InlineData("536366,85123A,X,6,2025-07-01 08:26,2.55,17850,UK", RejectReasons.WrongColumnCount)]
     [InlineData("536366,85123A,X,6,2025-07-01 08:26,2.55,17850,UK,S1,extra", RejectReasons.WrongColumnCount)]
+    [InlineData("55555555555555555555555555555555555555555555555555555555555555555,85123A,X,6,2025-07-01 08:26,2.55,17850,UK,S1", RejectReasons.ValueOutOfRange)]
+    [InlineData("536366,85123A,X,6,2025-07-01 08:26,1000000000,17850,UK,S1", RejectReasons.ValueOutOfRange)]
+    [InlineData("536366,85123A,X,2000000000,2025-07-01 08:26,900000000,17850,UK,S1", RejectReasons.ValueOutOfRange)]
+    [InlineData("536366,85123A,X,6,2025-07-01 08:26,79228162514264337593543950335,17850,UK,S1", RejectReasons.ValueOutOfRange)]
     public void Transactions_badLine_isRejectedWithItsReason_goodLineKept(string badLine, string reason)
     {
         var (reader, results) = _files.ReadText(Header + Good + badLine + "\n" + Good.Replace("536365", "536367"));
@@ -97,6 +101,7 @@ public sealed class RowValidationTests : IDisposable
     [InlineData("R1,536365,85123A,1,-2.55,defective,2025-07-02 10:00,S1,17850", RejectReasons.NegativeAmount)]
     [InlineData("R1,536365,85123A,1,2.55,felt_like_it,2025-07-02 10:00,S1,17850", RejectReasons.BadReason)]
     [InlineData("R1,536365,85123A,1,2.55,defective,2031-07-02 10:00,S1,17850", RejectReasons.FutureDate)]
+    [InlineData("R1,536365,85123A,1,10000000000000000,defective,2025-07-02 10:00,S1,17850", RejectReasons.ValueOutOfRange)]
     public void Refunds_eachRule(string line, string? reason)
     {
         var (reader, results) = _files.ReadText("RefundId,Invoice,StockCode,Quantity,Amount,Reason,RefundedAt,StoreId,Customer ID\n" + line + "\n");
@@ -123,6 +128,17 @@ public sealed class RowValidationTests : IDisposable
         Assert.Equal("Jakarta", Assert.IsType<StoreRow>(locations[0].Row).City);
         Assert.Equal([RejectReasons.BadSize], locations[1].Rejected!.Reasons);
         Assert.Equal([RejectReasons.MissingStoreId], locations[2].Rejected!.Reasons);
+    }
+
+    [Theory]
+    [InlineData("0.0125", "0.013")]
+    [InlineData("2.5549", "2.555")]
+    [InlineData("3", "3")]
+    public void Transactions_price_isKeptWithTheThreeDecimalsTheDatabaseStores(string price, string stored)
+    {
+        var (_, results) = _files.ReadText(Header + $"536366,85123A,X,6,2025-07-01 08:26,{price},17850,UK,S1\n");
+
+        Assert.Equal(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), Assert.IsType<TransactionRow>(Assert.Single(results).Row).UnitPrice);
     }
 
     [Fact]

@@ -45,14 +45,6 @@ public sealed class SchemaConstraintTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FactSales_unknownProduct_isRefusedByForeignKey()
-    {
-        var error = await Assert.ThrowsAsync<PostgresException>(() =>
-            _database.ExecuteAsync(Sale("1", "10", "10").Replace("VALUES ('INV-1', 1,", "VALUES ('INV-1', 999,")));
-        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
-    }
-
-    [Fact]
     public async Task FactSales_sameLineTwice_isRefusedByNaturalKey()
     {
         await _database.ExecuteAsync(Sale("1", "10", "10"));

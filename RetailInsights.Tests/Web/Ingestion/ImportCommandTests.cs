@@ -40,13 +40,50 @@ public sealed class ImportCommandTests : IAsyncLifetime
         var first = _pipeline.Write("a.csv", Header + Lines(1, 100));
         var second = _pipeline.Write("b.csv", Header + Lines(51, 150));
 
-        var result = await _pipeline.ImportAsync(first, second);
+        var result = await _pipeline.ImportAsync(first, second, "--parallel", "1");
 
         var b = result.Lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("b.csv"));
         Assert.Equal((100L, 50L, 50L), (b.GetProperty("rows").GetInt64(), b.GetProperty("accepted").GetInt64(), b.GetProperty("duplicates").GetInt64()));
         Assert.Equal(150L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
         Assert.All(result.Lines, l => Assert.Equal(l.GetProperty("rows").GetInt64(),
             l.GetProperty("accepted").GetInt64() + l.GetProperty("rejected").GetInt64() + l.GetProperty("duplicates").GetInt64()));
+    }
+
+    [Fact]
+    public async Task OverlappingFilesLoadedSideBySide_eachSharedRowLandsOnce_andIsCountedOnceAsADuplicate()
+    {
+        var files = Enumerable.Range(0, 6).Select(i => _pipeline.Write($"part{i}.csv", Header + Lines(1 + i * 40, 100 + i * 40))).ToArray();
+
+        var result = await _pipeline.ImportAsync([.. files, "--parallel", "3"]);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(6, result.Lines.Count);
+        Assert.All(result.Lines, l => Assert.Equal("loaded", l.GetProperty("status").GetString()));
+        Assert.Equal(300L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
+        Assert.Equal(300L, result.Lines.Sum(l => l.GetProperty("accepted").GetInt64()));
+        Assert.Equal(6 * 100L - 300L, result.Lines.Sum(l => l.GetProperty("duplicates").GetInt64()));
+        Assert.All(await _pipeline.OrphanedSalesAsync(), orphans => Assert.Equal(0L, orphans.Value));
+    }
+
+    [Fact]
+    public async Task TwinLines_areNumberedAlike_whetherCopiedStraightIn_orStagedBecauseTheFileOverlapsALoadedOne()
+    {
+        // A till that scans an item twice sells it twice; a later file repeating those lines adds only what is new.
+        const string twin = "700001,P1,Product 1,1,2025-07-01 09:00,0.0125,12001,Indonesia,JKT-01\n";
+        var first = _pipeline.Write("first.csv", Header + twin + twin + "700002,P2,Product 2,2,2025-07-01 09:05,3.5,,Indonesia,JKT-01\n");
+        var second = _pipeline.Write("second.csv", Header + twin + "700003,P3,Product 3,1,2025-07-01 10:00,4,12002,Indonesia,JKT-01\n" + twin + twin);
+
+        var result = await _pipeline.ImportAsync(first, second, "--parallel", "1");
+
+        var counts = result.Lines.ToDictionary(l => Path.GetFileName(l.GetProperty("file").GetString()!),
+            l => (l.GetProperty("accepted").GetInt64(), l.GetProperty("duplicates").GetInt64()));
+        Assert.Equal((3L, 0L), counts["first.csv"]);
+        Assert.Equal((2L, 2L), counts["second.csv"]);
+        Assert.Equal("1,2,3", await _pipeline.Database.ScalarAsync<string>(
+            "SELECT string_agg(line_occurrence::text, ',' ORDER BY line_occurrence) FROM fact_sales WHERE invoice = '700001'"));
+        // The price keeps the three decimals the table stores, and the line amount agrees with it.
+        Assert.Equal(0.039m, await _pipeline.Database.ScalarAsync<decimal>("SELECT sum(line_amount) FROM fact_sales WHERE invoice = '700001'"));
+        Assert.Equal(5L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
     }
 
     [Fact]
@@ -68,6 +105,22 @@ public sealed class ImportCommandTests : IAsyncLifetime
             await _pipeline.Database.ScalarAsync<string>("SELECT raw_text FROM rejected_rows WHERE line_number = 13"));
         Assert.Equal("500001", await _pipeline.Database.ScalarAsync<string>("SELECT original_invoice FROM refunds WHERE reason = 'cancelled_invoice'"));
         Assert.Equal(10L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
+    }
+
+    [Fact]
+    public async Task EverySale_refersToExistingDimensionRows_evenForProductsStoresAndCustomersNoFileDescribed()
+    {
+        var catalog = _pipeline.Write("product_catalog.csv", "StockCode,Description,Category,BasePrice\nP1,Product 1,Snacks,1.50\n");
+        var day = _pipeline.Write("day.csv", Header + Lines(1, 80) + "500900,NEW-9,Unheard of,1,2025-07-02 10:00,3,99999,Chile,NEW-STORE\n");
+        var other = _pipeline.Write("other.csv", Header + Lines(60, 120));
+
+        var result = await _pipeline.ImportAsync(catalog, day, other);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(121L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
+        Assert.All(await _pipeline.OrphanedSalesAsync(), orphans => Assert.Equal(0L, orphans.Value));
+        Assert.Equal(1L, await _pipeline.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM fact_sales f JOIN dim_store s USING (store_id) JOIN dim_customer c USING (customer_id) WHERE s.store_code = 'NEW-STORE' AND c.customer_code = '99999'"));
     }
 
     [Theory]

@@ -39,6 +39,20 @@ public sealed class PipelineFixture : IAsyncLifetime
         .AddInMemoryCollection(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
         .Build();
 
+    /// <summary>
+    /// Sales whose ids refer to no dimension row, per reference. The sales table enforces no foreign keys (for load
+    /// speed), so the load itself must never write such a row.
+    /// </summary>
+    public async Task<Dictionary<string, long>> OrphanedSalesAsync()
+    {
+        var orphans = new Dictionary<string, long>();
+        foreach (var (column, table) in new[] { ("product_id", "dim_product"), ("store_id", "dim_store"), ("customer_id", "dim_customer"),
+                     ("retailer_id", "dim_retailer"), ("date_key", "dim_date"), ("upload_id", "uploads") })
+            orphans[column] = await Database.ScalarAsync<long>(
+                $"SELECT count(*) FROM fact_sales f WHERE f.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table} d WHERE d.{column} = f.{column})");
+        return orphans;
+    }
+
     public async Task<(int Exit, List<System.Text.Json.JsonElement> Lines, string Output)> ImportAsync(params string[] args)
     {
         var output = new StringWriter();

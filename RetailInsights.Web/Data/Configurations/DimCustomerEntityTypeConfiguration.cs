@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Data.Configurations;
@@ -10,8 +11,8 @@ internal sealed class DimCustomerEntityTypeConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("dim_customer");
         builder.HasKey(c => c.CustomerId);
-        builder.Property(c => c.CustomerCode).HasMaxLength(64);
-        builder.Property(c => c.Country).HasMaxLength(128);
+        builder.Property(c => c.CustomerCode).HasMaxLength(FieldLimits.Code);
+        builder.Property(c => c.Country).HasMaxLength(FieldLimits.Place);
         builder.HasIndex(c => c.CustomerCode).IsUnique();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Data.Configurations;
@@ -10,10 +11,10 @@ internal sealed class DimProductEntityTypeConfiguration : IEntityTypeConfigurati
     {
         builder.ToTable("dim_product", t => t.HasCheckConstraint("ck_dim_product_base_price", "base_price >= 0"));
         builder.HasKey(p => p.ProductId);
-        builder.Property(p => p.StockCode).HasMaxLength(64);
-        builder.Property(p => p.Description).HasMaxLength(512);
-        builder.Property(p => p.Category).HasMaxLength(128);
-        builder.Property(p => p.BasePrice).HasPrecision(12, 3);
+        builder.Property(p => p.StockCode).HasMaxLength(FieldLimits.Code);
+        builder.Property(p => p.Description).HasMaxLength(FieldLimits.Description);
+        builder.Property(p => p.Category).HasMaxLength(FieldLimits.Place);
+        builder.Property(p => p.BasePrice).HasPrecision(FieldLimits.PricePrecision, FieldLimits.Scale);
         builder.Property(p => p.IsNonProduct).HasDefaultValue(false);
         builder.HasIndex(p => p.StockCode).IsUnique();
     }

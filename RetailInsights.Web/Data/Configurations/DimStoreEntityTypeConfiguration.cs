@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Data.Configurations;
@@ -10,10 +11,10 @@ internal sealed class DimStoreEntityTypeConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("dim_store", t => t.HasCheckConstraint("ck_dim_store_size_sq_ft", "size_sq_ft > 0"));
         builder.HasKey(s => s.StoreId);
-        builder.Property(s => s.StoreCode).HasMaxLength(64);
-        builder.Property(s => s.Name).HasMaxLength(256);
-        builder.Property(s => s.City).HasMaxLength(128);
-        builder.Property(s => s.Region).HasMaxLength(128);
+        builder.Property(s => s.StoreCode).HasMaxLength(FieldLimits.Code);
+        builder.Property(s => s.Name).HasMaxLength(FieldLimits.Name);
+        builder.Property(s => s.City).HasMaxLength(FieldLimits.Place);
+        builder.Property(s => s.Region).HasMaxLength(FieldLimits.Place);
         builder.HasIndex(s => s.StoreCode).IsUnique();
     }
 }

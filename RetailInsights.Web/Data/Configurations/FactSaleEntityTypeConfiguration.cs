@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Data.Configurations;
@@ -18,17 +19,15 @@ internal sealed class FactSaleEntityTypeConfiguration : IEntityTypeConfiguration
         });
         builder.HasKey(s => s.SaleId);
         builder.Property(s => s.SaleId).UseIdentityAlwaysColumn();
-        builder.Property(s => s.Invoice).HasMaxLength(64);
-        builder.Property(s => s.UnitPrice).HasPrecision(12, 3);
-        builder.Property(s => s.LineAmount).HasPrecision(18, 3);
+        // Byte order ("C"): invoice numbers need no language rules, and the natural key compares them on every insert.
+        builder.Property(s => s.Invoice).HasMaxLength(FieldLimits.Code).UseCollation("C");
+        builder.Property(s => s.UnitPrice).HasPrecision(FieldLimits.PricePrecision, FieldLimits.Scale);
+        builder.Property(s => s.LineAmount).HasPrecision(FieldLimits.AmountPrecision, FieldLimits.Scale);
         builder.Property(s => s.InvoicedAt).HasColumnType("timestamp without time zone");
 
-        builder.HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Date).WithMany().HasForeignKey(s => s.DateKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Customer).WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Store).WithMany().HasForeignKey(s => s.StoreId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Retailer).WithMany().HasForeignKey(s => s.RetailerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Upload).WithMany().HasForeignKey(s => s.UploadId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys, as in a warehouse's fact table: checking six of them row by row doubled the load time of
+        // the biggest table. The load is what guarantees them — it adds the dimension rows first and resolves every
+        // id by joining to them, dimension rows are never deleted, and a test checks that no fact is ever orphaned.
 
         // The natural key of a line: the same line arriving again in an overlapping file is a duplicate.
         builder.Property(s => s.LineOccurrence).HasDefaultValue((short)1);
@@ -36,12 +35,12 @@ internal sealed class FactSaleEntityTypeConfiguration : IEntityTypeConfiguration
             .IsUnique()
             .HasDatabaseName("ux_fact_sales_natural_key");
 
-        // Dashboards slice by day, customer, product and store; uploads are listed and undone by upload.
-        builder.HasIndex(s => s.DateKey);
-        builder.HasIndex(s => new { s.CustomerId, s.InvoicedAt }).HasFilter("customer_id IS NOT NULL");
-        builder.HasIndex(s => new { s.ProductId, s.DateKey });
-        builder.HasIndex(s => new { s.StoreId, s.DateKey });
-        builder.HasIndex(s => s.UploadId);
-        builder.HasIndex(s => s.InvoicedAt);
+        // Dashboards and analytics read ranges of days; a file's lines share a day and an upload, and arrive roughly in
+        // time order, so block-range (BRIN) indexes find them at almost no cost to the load, where each b-tree cost a
+        // sixth of it. Slicing by product, store or customer reads most of the table anyway: the analytics group the
+        // whole window, and no page looks up one customer's lines.
+        builder.HasIndex(s => s.DateKey).HasMethod("brin");
+        builder.HasIndex(s => s.InvoicedAt).HasMethod("brin");
+        builder.HasIndex(s => s.UploadId).HasMethod("brin");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RetailInsights.Core.Domain;
+using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Data.Configurations;
@@ -18,10 +19,11 @@ internal sealed class RefundEntityTypeConfiguration : IEntityTypeConfiguration<R
         });
         builder.HasKey(r => r.RefundId);
         builder.Property(r => r.RefundId).UseIdentityAlwaysColumn();
-        builder.Property(r => r.RefundCode).HasMaxLength(64);
-        builder.Property(r => r.OriginalInvoice).HasMaxLength(64);
+        // Byte order, as the sales' invoices they are compared with (see FactSaleEntityTypeConfiguration).
+        builder.Property(r => r.RefundCode).HasMaxLength(FieldLimits.Code).UseCollation("C");
+        builder.Property(r => r.OriginalInvoice).HasMaxLength(FieldLimits.Code).UseCollation("C");
         builder.Property(r => r.Reason).HasMaxLength(32);
-        builder.Property(r => r.Amount).HasPrecision(18, 3);
+        builder.Property(r => r.Amount).HasPrecision(FieldLimits.AmountPrecision, FieldLimits.Scale);
         builder.Property(r => r.RefundedAt).HasColumnType("timestamp without time zone");
 
         builder.HasOne(r => r.Product).WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,9 @@
 namespace RetailInsights.Web.Data.Entities;
 
-/// <summary>One sold line of an invoice. Returns never land here: they become <see cref="Refund"/> rows.</summary>
+/// <summary>
+/// One sold line of an invoice. Returns never land here: they become <see cref="Refund"/> rows. The ids refer to the
+/// dimension tables without navigations, because the database does not enforce them (see the configuration).
+/// </summary>
 public sealed class FactSale
 {
     public long SaleId { get; set; }
@@ -23,11 +26,4 @@ public sealed class FactSale
 
     public bool IsNonProduct { get; set; }
     public bool IsZeroPrice { get; set; }
-
-    public DimProduct? Product { get; set; }
-    public DimDate? Date { get; set; }
-    public DimCustomer? Customer { get; set; }
-    public DimStore? Store { get; set; }
-    public DimRetailer? Retailer { get; set; }
-    public Upload? Upload { get; set; }
 }

@@ -681,7 +681,8 @@ namespace RetailInsights.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("invoice");
+                        .HasColumnName("invoice")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("InvoicedAt")
                         .HasColumnType("timestamp without time zone")
@@ -737,21 +738,17 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("DateKey")
                         .HasDatabaseName("ix_fact_sales_date_key");
 
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DateKey"), "brin");
+
                     b.HasIndex("InvoicedAt")
                         .HasDatabaseName("ix_fact_sales_invoiced_at");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("InvoicedAt"), "brin");
 
                     b.HasIndex("UploadId")
                         .HasDatabaseName("ix_fact_sales_upload_id");
 
-                    b.HasIndex("CustomerId", "InvoicedAt")
-                        .HasDatabaseName("ix_fact_sales_customer_id_invoiced_at")
-                        .HasFilter("customer_id IS NOT NULL");
-
-                    b.HasIndex("ProductId", "DateKey")
-                        .HasDatabaseName("ix_fact_sales_product_id_date_key");
-
-                    b.HasIndex("StoreId", "DateKey")
-                        .HasDatabaseName("ix_fact_sales_store_id_date_key");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("UploadId"), "brin");
 
                     b.HasIndex("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
                         .IsUnique()
@@ -803,7 +800,8 @@ namespace RetailInsights.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("original_invoice");
+                        .HasColumnName("original_invoice")
+                        .UseCollation("C");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("integer")
@@ -823,7 +821,8 @@ namespace RetailInsights.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("refund_code");
+                        .HasColumnName("refund_code")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("RefundedAt")
                         .HasColumnType("timestamp without time zone")
@@ -1301,62 +1300,6 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
-                });
-
-            modelBuilder.Entity("RetailInsights.Web.Data.Entities.FactSale", b =>
-                {
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimCustomer", "Customer")
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_fact_sales_dim_customer_customer_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimDate", "Date")
-                        .WithMany()
-                        .HasForeignKey("DateKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fact_sales_dim_date_date_key");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimProduct", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fact_sales_dim_product_product_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimRetailer", "Retailer")
-                        .WithMany()
-                        .HasForeignKey("RetailerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fact_sales_dim_retailer_retailer_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimStore", "Store")
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fact_sales_dim_store_store_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.Upload", "Upload")
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_fact_sales_uploads_upload_id");
-
-                    b.Navigation("Customer");
-
-                    b.Navigation("Date");
-
-                    b.Navigation("Product");
-
-                    b.Navigation("Retailer");
-
-                    b.Navigation("Store");
-
-                    b.Navigation("Upload");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Refund", b =>
