@@ -39,8 +39,17 @@ ingest() {
   t0=$(date +%s.%N); "${psql[@]}" -d bench_copy -f "$script"; t1=$(date +%s.%N)
   copy_s=$(echo "$t1 $t0" | awk '{ printf "%.2f", $1 - $2 }')
 
-  # Ours: the import command — sniffing, header mapping, validation, binary COPY to staging, dimensions, facts with
-  # their indexes and natural key, data-quality report — one transaction per daily file.
+  # A second reference, what any idempotent load pays: the same COPY into a table with a key and a natural-key index
+  # (not unique: a till can scan the same item twice, which our key tells apart by occurrence).
+  "${psql[@]}" -d bench_copy -c "CREATE TABLE keyed (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, invoice text COLLATE \"C\", stock_code text, description text, quantity int, invoice_date timestamp, price numeric(12,3), customer_id text, country text, store_id text)" \
+    -c "CREATE INDEX ON keyed (invoice, stock_code, invoice_date, quantity, price)"
+  sed 's/\\copy bare FROM/\\copy keyed (invoice, stock_code, description, quantity, invoice_date, price, customer_id, country, store_id) FROM/' "$script" > "$script.keyed"
+  local keyed_s
+  t0=$(date +%s.%N); "${psql[@]}" -d bench_copy -f "$script.keyed"; t1=$(date +%s.%N)
+  keyed_s=$(echo "$t1 $t0" | awk '{ printf "%.2f", $1 - $2 }')
+
+  # Ours: the import command — sniffing, header mapping, validation, dimensions, sales copied into the fact table with
+  # its natural key, returns and rejected lines staged, data-quality report — one transaction per daily file.
   "${psql[@]}" -d postgres -c "CREATE DATABASE bench_ingest"
   export ConnectionStrings__RetailInsights="Host=127.0.0.1;Port=$RI_PG_PORT;Database=bench_ingest;Username=postgres"
   export Ingestion__StagingPath="$data/staging" ASPNETCORE_ENVIRONMENT=Production
@@ -55,8 +64,10 @@ ingest() {
   echo "Ingest benchmark: $rows transaction lines in $(ls "$data"/tx/*.csv | wc -l) daily files, $(nproc) cores"
   printf '  %-34s %10s %12s\n' "" "seconds" "rows/s"
   printf '  %-34s %10s %12s\n' "psql \\copy into a bare table" "$copy_s" "$(echo "$rows $copy_s" | awk '{ printf "%.0f", $1 / $2 }')"
+  printf '  %-34s %10s %12s\n' "psql \\copy into a keyed table" "$keyed_s" "$(echo "$rows $keyed_s" | awk '{ printf "%.0f", $1 / $2 }')"
   printf '  %-34s %10s %12s\n' "import command (full pipeline)" "$ours_s" "$(echo "$rows $ours_s" | awk '{ printf "%.0f", $1 / $2 }')"
   echo "  ratio ours / \\copy: $(echo "$copy_s $ours_s" | awk '{ printf "%.2f", $1 / $2 }')x   (target >= 0.70x; 1M rows under 15 s)"
+  echo "  ratio ours / keyed \\copy: $(echo "$keyed_s $ours_s" | awk '{ printf "%.2f", $1 / $2 }')x"
   echo "  rows in the star schema after the import: $loaded (sales + returns)"
   echo "  where the import's time went (seconds, all files): $("${psql[@]}" -d bench_ingest -c "
     SELECT string_agg(stage || ' ' || round(total::numeric, 2), ', ' ORDER BY total DESC) FROM (

@@ -30,4 +30,29 @@ public static class RejectReasons
         NegativePrice, BadDate, FutureDate, LineAmountMismatch, MissingRefundId, BadAmount, NegativeAmount, BadReason,
         MissingStoreId, BadSize, ValueOutOfRange,
     ];
+
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        [WrongColumnCount] = "The line has more or fewer fields than the header.",
+        [MalformedQuotes] = "A quoted field is not closed properly.",
+        [MissingInvoice] = "No invoice number.",
+        [MissingStockCode] = "No stock code.",
+        [BadQuantity] = "The quantity is not a whole number (or, for a refund, is below zero).",
+        [ZeroQuantity] = "The quantity is zero.",
+        [BadPrice] = "The price is empty or not a number.",
+        [NegativePrice] = "The price is below zero.",
+        [BadDate] = "The date is empty or in no known form.",
+        [FutureDate] = "The date is in the future.",
+        [LineAmountMismatch] = "The line amount differs from quantity × price by more than 0.01.",
+        [MissingRefundId] = "No refund id.",
+        [BadAmount] = "The refund amount is empty or not a number.",
+        [NegativeAmount] = "The refund amount is below zero.",
+        [BadReason] = "The refund reason is not one of the known reasons.",
+        [MissingStoreId] = "No store id.",
+        [BadSize] = "The store size is not a positive whole number.",
+        [ValueOutOfRange] = "A value is longer or larger than the database stores: ids up to 64 characters, descriptions up to 512, prices under 1,000,000,000.",
+    };
+
+    /// <summary>What a reason code means, in a sentence for the person who sent the file.</summary>
+    public static string Describe(string code) => Descriptions.GetValueOrDefault(code, code);
 }

@@ -142,6 +142,10 @@ public sealed class RowValidationTests : IDisposable
     }
 
     [Fact]
+    public void EveryReasonCode_isExplainedInASentence() =>
+        Assert.All(RejectReasons.All, code => Assert.EndsWith(".", RejectReasons.Describe(code)));
+
+    [Fact]
     public void EveryReasonCode_isCoveredByATestFile()
     {
         var covered = typeof(RowValidationTests).GetMethods()
