@@ -10,7 +10,8 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:RetailInsights", database.ConnectionString);
-        // Tests sign in many times from one address; the limit itself is tested with its own setting.
+        // Tests sign in and poll the API many times from one address; each limit is tested with its own setting.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "10000");
     }
 }

@@ -11,6 +11,10 @@ public static class RunDownloads
     public const string SegmentsPath = "/exports/segments.csv";
     public const string BasketsPath = "/exports/baskets.csv";
 
+    /// <summary>The download of one segment's customers, or of all of them when <paramref name="segment"/> is null.</summary>
+    public static string SegmentPath(string? segment) =>
+        segment is null ? SegmentsPath : $"{SegmentsPath}?segment={Uri.EscapeDataString(segment)}";
+
     public static void MapRunDownloads(this WebApplication app)
     {
         app.MapGet(RulesPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user) =>
@@ -51,10 +55,19 @@ public static class RunDownloads
             await context.Response.WriteAsync("No analytics run has succeeded yet.", cancellationToken);
             return;
         }
-        var lines = await RunExports.LinesAsync(results, run, what, cancellationToken);
-        await audit.RecordAsync(user.Identity?.Name ?? "unknown", AuditActions.Export, $"{what} of run #{run.RunId}", "download", cancellationToken);
+        var segment = what == "segments" && context.Request.Query["segment"] is [{ Length: > 0 } named] ? named : null;
+        if (RunExports.CheckSegment(segment) is { } unknown)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync(unknown, cancellationToken);
+            return;
+        }
+        var lines = await RunExports.LinesAsync(results, run, what, segment, cancellationToken);
+        var described = segment is null ? what : $"{what} ({segment})";
+        await audit.RecordAsync(user.Identity?.Name ?? "unknown", AuditActions.Export, $"{described} of run #{run.RunId}", "download", cancellationToken);
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}-run-{run.RunId}-{run.AsOf:yyyy-MM-dd}.csv\"";
+        var slug = segment is null ? what : $"{what}-{segment.ToLowerInvariant().Replace(' ', '-')}";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-run-{run.RunId}-{run.AsOf:yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
         foreach (var line in lines)
             await writer.WriteLineAsync(line);

@@ -7,11 +7,17 @@ namespace RetailInsights.Web.Analytics;
 /// <summary>CSV lines of a run's results, the same for the export command and the pages' downloads.</summary>
 public static class RunExports
 {
-    /// <summary>The CSV lines of a run's "rules" or "segments".</summary>
+    /// <summary>The CSV lines of a run's "rules" or "segments" (all customers, or those of one segment: a campaign list).</summary>
     public static async Task<IEnumerable<string>> LinesAsync(AnalyticsResults results, AnalysisRun run, string what,
-        CancellationToken cancellationToken) => what == "rules"
+        string? segment, CancellationToken cancellationToken) => what == "rules"
         ? Rules(await results.RulesAsync(run.RunId, cancellationToken))
-        : Segments(await results.CustomersAsync(run.RunId, cancellationToken));
+        : Segments((await results.CustomersAsync(run.RunId, cancellationToken)).Where(c => segment is null || c.Segment == segment));
+
+    /// <summary>Null when the name is one of the RFM segments; otherwise what to tell the caller.</summary>
+    public static string? CheckSegment(string? segment) =>
+        segment is null || Core.Segmentation.RfmSegmentRules.Table.Any(s => s.Name == segment)
+            ? null
+            : $"There is no segment '{segment}'. Segments: {string.Join(", ", Core.Segmentation.RfmSegmentRules.Table.Select(s => s.Name))}.";
 
     public static IEnumerable<string> Rules(IEnumerable<RunRule> rules)
     {

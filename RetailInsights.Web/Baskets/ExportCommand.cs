@@ -18,6 +18,7 @@ public sealed class ExportCommand : ICommand
     public string Usage => """
           rules                   the latest run's rules: item codes and names, support, confidence, lift, leverage, conviction, counts
           segments                the latest run's customers: id, recency, frequency, monetary, scores, segment, cluster
+          --segment NAME          with segments: only the customers of one segment (e.g. "At Risk"), a campaign list
           baskets                 Invoice,StockCode: the distinct items of each sale invoice, as mining reads them
           --out FILE              where to write (relative to where you run the command)
           --days N                days in the window (default 365), ending on --to (default: the latest sales day)
@@ -28,7 +29,7 @@ public sealed class ExportCommand : ICommand
 
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown("out", "days", "to", "with-non-products");
+        arguments.RejectUnknown("out", "days", "to", "with-non-products", "segment");
         if (arguments.Positionals is not [("baskets" or "rules" or "segments") and var what])
             throw new CommandUsageException("say what to export: rules, segments or baskets");
         if (arguments.String("out") is not { Length: > 0 } outArgument)
@@ -40,9 +41,15 @@ public sealed class ExportCommand : ICommand
             IncludeNonProducts = arguments.Has("with-non-products"),
         };
 
+        var segment = arguments.String("segment");
+        if (segment is not null && what != "segments")
+            throw new CommandUsageException("--segment goes with segments");
+        if (RunExports.CheckSegment(segment) is { } unknown)
+            throw new CommandUsageException(unknown);
+
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
         if (what != "baskets")
-            return await ExportRunAsync(what, CommandContext.ResolveUserPath(outArgument), context, cancellationToken);
+            return await ExportRunAsync(what, segment, CommandContext.ResolveUserPath(outArgument), context, cancellationToken);
         var source = new BasketSource(context.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
         var path = CommandContext.ResolveUserPath(outArgument);
         long rows = 0;
@@ -65,7 +72,8 @@ public sealed class ExportCommand : ICommand
         return 0;
     }
 
-    private static async Task<int> ExportRunAsync(string what, string path, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<int> ExportRunAsync(string what, string? segment, string path, CommandContext context,
+        CancellationToken cancellationToken)
     {
         await using var scope = context.Services.CreateAsyncScope();
         var results = scope.ServiceProvider.GetRequiredService<Analytics.AnalyticsResults>();
@@ -74,11 +82,12 @@ public sealed class ExportCommand : ICommand
             await context.Error.WriteLineAsync("export: no analytics run has succeeded yet; run `analyze` first.");
             return 1;
         }
-        var lines = await RunExports.LinesAsync(results, run, what, cancellationToken);
+        var lines = await RunExports.LinesAsync(results, run, what, segment, cancellationToken);
         await File.WriteAllLinesAsync(path, lines, new System.Text.UTF8Encoding(false), cancellationToken);
+        var described = segment is null ? what : $"{what} ({segment})";
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync($"export command ({Environment.UserName})",
-            AuditActions.Export, $"{what} of run #{run.RunId}", path, cancellationToken);
-        await context.Output.WriteLineAsync($"Wrote {what} of run #{run.RunId} (as of {run.AsOf:yyyy-MM-dd}) to {path}.");
+            AuditActions.Export, $"{described} of run #{run.RunId}", path, cancellationToken);
+        await context.Output.WriteLineAsync($"Wrote {described} of run #{run.RunId} (as of {run.AsOf:yyyy-MM-dd}) to {path}.");
         return 0;
     }
 }

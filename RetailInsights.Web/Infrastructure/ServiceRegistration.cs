@@ -29,6 +29,7 @@ public static class ServiceRegistration
         builder.Services.AddScoped<StoreQueries>();
         builder.Services.AddScoped<ActivityQueries>();
         builder.Services.AddScoped<RefundQueries>();
+        builder.Services.AddScoped<Segments.CustomerQueries>();
         builder.Services.AddIngestion();
         builder.Services.AddScoped<QualityQueries>();
     }

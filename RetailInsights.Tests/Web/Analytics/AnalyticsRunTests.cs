@@ -121,6 +121,41 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
     }
 
     [Fact]
+    public async Task Marketing_drillsIntoACustomer_andDownloadsOneSegmentForACampaign()
+    {
+        var (_, summary, _) = await AnalyzeAsync(sample.Pipeline, "--min-support", "0.03", "--min-confidence", "0.2");
+        var runId = summary.GetProperty("run").GetInt64();
+        var db = sample.Pipeline.Database;
+        var segment = await db.ScalarAsync<string>($"SELECT segment FROM run_customers WHERE run_id = {runId} GROUP BY segment ORDER BY count(*) DESC LIMIT 1");
+        var code = await db.ScalarAsync<string>($"SELECT customer_code FROM run_customers WHERE run_id = {runId} AND segment = '{segment}' ORDER BY monetary DESC LIMIT 1");
+        var lastInvoice = await db.ScalarAsync<string>($"""
+            SELECT f.invoice FROM fact_sales f JOIN dim_customer c USING (customer_id) WHERE c.customer_code = '{code}'
+            ORDER BY f.invoiced_at DESC LIMIT 1
+            """);
+        await using var app = new AppFactory(db);
+        var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Marketing);
+
+        var page = System.Net.WebUtility.HtmlDecode(await marketing.GetStringAsync(RetailInsights.Web.Segments.SegmentsPage.CustomerPath(code)));
+        var campaign = await marketing.GetStringAsync(RunDownloads.SegmentPath(segment));
+        var unknown = await marketing.GetAsync(RunDownloads.SegmentPath("Big Spenders"));
+        var nobody = System.Net.WebUtility.HtmlDecode(await marketing.GetStringAsync("/customers/NO-SUCH-CUSTOMER"));
+
+        Assert.Contains($"Segment in run #{runId}", page);
+        Assert.Contains(segment, page);
+        Assert.Contains(lastInvoice, page);
+        Assert.Contains(RetailInsights.Core.Segmentation.RfmSegmentRules.Table.Single(s => s.Name == segment).Action, page);
+        var rows = campaign.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(await db.ScalarAsync<long>($"SELECT count(*) FROM run_customers WHERE run_id = {runId} AND segment = '{segment}'"), rows.Count);
+        Assert.All(rows, row => Assert.Contains($",{segment},", row));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        var exported = Path.Combine(sample.Pipeline.Folder, "campaign.csv");
+        Assert.Equal(0, await CommandLine.RunAsync(["export", "segments", "--segment", segment, "--out", exported], TextWriter.Null, TextWriter.Null,
+            sample.Pipeline.Configuration()));
+        Assert.Equal(campaign, await File.ReadAllTextAsync(exported));
+        Assert.Contains("No sale and no analytics run names customer NO-SUCH-CUSTOMER", nobody);
+    }
+
+    [Fact]
     public async Task RunAfterUploads_runsOnceForABatch_andSkipsWhenALaterRunCoversTheUploads()
     {
         await using var pipeline = new PipelineFixture();

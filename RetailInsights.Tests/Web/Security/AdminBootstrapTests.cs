@@ -59,4 +59,21 @@ public sealed class AdminBootstrapTests
         Assert.Equal(System.Net.HttpStatusCode.OK, statuses[0]);
         Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, statuses[3]);
     }
+
+    [Fact]
+    public async Task Api_moreCallsThanTheLimit_evenWithoutAKey_answers429_whilePagesAreNotLimited()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new AppFactory(database).WithWebHostBuilder(b => b.UseSetting("RateLimits:ApiPerMinute", "3"));
+        var client = app.CreateClient();
+
+        var api = new List<System.Net.HttpStatusCode>();
+        for (var call = 0; call < 4; call++)
+            api.Add((await client.GetAsync("/api/uploads/1")).StatusCode);
+        var signInPage = await client.GetAsync("/account/login");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, api[0]);
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, api[3]);
+        Assert.Equal(System.Net.HttpStatusCode.OK, signInPage.StatusCode);
+    }
 }

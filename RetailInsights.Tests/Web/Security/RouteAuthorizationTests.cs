@@ -20,6 +20,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/"] = ("/", Access.Dashboards),
         ["/baskets"] = ("/baskets", Access.Dashboards),
         ["/segments"] = ("/segments", Access.Dashboards),
+        ["/customers/{Code}"] = ("/customers/12345", Access.Dashboards),
         ["/refunds"] = ("/refunds", Access.Dashboards),
         ["/stores"] = ("/stores", Access.Dashboards),
         ["/uploads"] = ("/uploads", Access.Uploads),

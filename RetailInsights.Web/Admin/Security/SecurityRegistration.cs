@@ -78,9 +78,10 @@ public static class SecurityRegistration
     public static void UseRetailInsightsSecurity(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // Before authentication: guessed passwords and API keys count against the limit, not only accepted calls.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
     }
 
     // Sign-in posts and API calls are limited per client address; pages and assets are not.

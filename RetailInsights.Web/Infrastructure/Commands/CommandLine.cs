@@ -44,7 +44,9 @@ public static class CommandLine
         }
 
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        // Tests run many commands in one process: each handler goes with its command.
+        Console.CancelKeyPress += onCtrlC;
         var environment = environmentName ?? EnvironmentName();
         await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output, error);
         try
@@ -65,6 +67,10 @@ public static class CommandLine
         {
             await error.WriteLineAsync($"{command.Name}: cancelled");
             return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
         }
     }
 
