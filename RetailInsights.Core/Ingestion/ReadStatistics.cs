@@ -32,6 +32,9 @@ public sealed class ReadStatistics
 
     internal void CountFilled(string column) => _filledByColumn[column]++;
 
+    // Enum.GetValues allocates a new array each call: once here, not once per flagged row.
+    private static readonly RowFlags[] Flags = Enum.GetValues<RowFlags>().Where(f => f != RowFlags.None).ToArray();
+
     internal void CountAccepted(RowFlags flags, DateTime? at)
     {
         RowsRead++;
@@ -39,8 +42,8 @@ public sealed class ReadStatistics
         if (flags != RowFlags.None)
         {
             RowsFlagged++;
-            foreach (var flag in Enum.GetValues<RowFlags>())
-                if (flag != RowFlags.None && flags.HasFlag(flag))
+            foreach (var flag in Flags)
+                if (flags.HasFlag(flag))
                     _flagged[flag] = _flagged.GetValueOrDefault(flag) + 1;
         }
         if (at is { } date)
