@@ -111,7 +111,25 @@ public static class CustomerClusterer
                 members.Average(c => c.Frequency), Math.Round(members.Average(c => c.Monetary), 2),
                 totalRevenue == 0 ? 0 : (double)(revenue / totalRevenue)));
         }
-        return summaries;
+        return WithDistinctLabels(summaries);
+    }
+
+    /// <summary>
+    /// Two clusters can fall in the same cell of <see cref="Describe"/>; marketing must still tell them apart on the
+    /// page and in exports, so shared labels get the clusters' rank by mean spend.
+    /// </summary>
+    internal static List<ClusterSummary> WithDistinctLabels(List<ClusterSummary> summaries)
+    {
+        var renamed = new Dictionary<int, string>();
+        foreach (var shared in summaries.GroupBy(s => s.Label).Where(g => g.Count() > 1))
+        {
+            var bySpend = shared.OrderByDescending(s => s.MeanMonetary).ThenBy(s => s.Cluster).ToList();
+            for (var rank = 0; rank < bySpend.Count; rank++)
+                renamed[bySpend[rank].Cluster] = bySpend.Count == 2
+                    ? $"{shared.Key} ({(rank == 0 ? "higher" : "lower")} spend)"
+                    : $"{shared.Key} ({rank + 1} of {bySpend.Count} by spend)";
+        }
+        return summaries.Select(s => renamed.TryGetValue(s.Cluster, out var label) ? s with { Label = label } : s).ToList();
     }
 
     // The centroid's standardized position: recent or lapsed (recency below or above average), and how much they

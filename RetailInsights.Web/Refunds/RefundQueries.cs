@@ -2,7 +2,11 @@ using Npgsql;
 
 namespace RetailInsights.Web.Refunds;
 
-public sealed record RefundBreakdown(string Key, string? Label, long Refunds, decimal Amount);
+public sealed record RefundBreakdown(string Key, string? Label, long Refunds, decimal Amount)
+{
+    /// <summary>The key as people read it: reason codes such as changed_mind with spaces.</summary>
+    public string ShownKey => Key.Replace('_', ' ');
+}
 
 /// <summary>Refunds by reason, product, store and month: set-based SQL over the refunds fact.</summary>
 public sealed class RefundQueries(NpgsqlDataSource dataSource)

@@ -51,6 +51,26 @@ public sealed class CustomerClustererTests
     }
 
     [Fact]
+    public void ClustersInTheSameCell_areToldApartBySpend_othersKeepTheirLabel()
+    {
+        ClusterSummary Summary(int cluster, string label, decimal spend) => new(cluster, label, "act", 10, 5, 2, spend, 0.1);
+        var summaries = new List<ClusterSummary>
+        {
+            Summary(1, "Recent light buyers", 100m), Summary(2, "Active high-value", 900m), Summary(3, "Recent light buyers", 500m),
+            Summary(4, "Lapsed low-value", 50m), Summary(5, "Lapsed low-value", 70m), Summary(6, "Lapsed low-value", 60m),
+        };
+
+        var labels = CustomerClusterer.WithDistinctLabels(summaries).ToDictionary(s => s.Cluster, s => s.Label);
+
+        Assert.Equal("Recent light buyers (lower spend)", labels[1]);
+        Assert.Equal("Active high-value", labels[2]);
+        Assert.Equal("Recent light buyers (higher spend)", labels[3]);
+        Assert.Equal("Lapsed low-value (3 of 3 by spend)", labels[4]);
+        Assert.Equal("Lapsed low-value (1 of 3 by spend)", labels[5]);
+        Assert.Equal("Lapsed low-value (2 of 3 by spend)", labels[6]);
+    }
+
+    [Fact]
     public void OutlierFlags_beyondQ3PlusThreeIqr_onFrequencyOrMonetary()
     {
         // Ten ordinary customers (frequency 1..10, spend 10..100) put both fences far below the two extremes.
