@@ -40,10 +40,13 @@ internal sealed class StagingWriter : IDisposable
     /// <summary>A sale that is copied straight into the sales table later, not staged: its references are noted.</summary>
     public void NoteSale(TransactionRow sale)
     {
-        Dimensions.AddSale(PgText.Clean(sale.StockCode), PgText.Clean(sale.Description), sale.Flags.HasFlag(RowFlags.NonProduct),
-            sale.InvoicedAt, PgText.Clean(sale.StoreId), PgText.Clean(sale.CustomerId), PgText.Clean(sale.Country));
+        NoteDimensions(sale);
         Occurrences.Observe(sale);
     }
+
+    private void NoteDimensions(TransactionRow line) =>
+        Dimensions.AddSale(PgText.Clean(line.StockCode), PgText.Clean(line.Description), line.Flags.HasFlag(RowFlags.NonProduct),
+            line.InvoicedAt, PgText.Clean(line.StoreId), PgText.Clean(line.CustomerId), PgText.Clean(line.Country));
 
     public void WriteRejected(RejectedLine line)
     {
@@ -74,8 +77,7 @@ internal sealed class StagingWriter : IDisposable
                 Text(t.StoreId);
                 _copy.Write(t.Flags.HasFlag(RowFlags.Return), NpgsqlDbType.Boolean);
                 _copy.Write(t.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean);
-                Dimensions.AddSale(PgText.Clean(t.StockCode), PgText.Clean(t.Description), t.Flags.HasFlag(RowFlags.NonProduct),
-                    t.InvoicedAt, PgText.Clean(t.StoreId), PgText.Clean(t.CustomerId), PgText.Clean(t.Country));
+                NoteDimensions(t);
                 break;
             case RefundRow r:
                 _copy.Write(r.LineNumber, NpgsqlDbType.Bigint);
@@ -124,5 +126,4 @@ internal sealed class StagingWriter : IDisposable
         else
             _copy.Write(PgText.Clean(value), NpgsqlDbType.Text);
     }
-
 }

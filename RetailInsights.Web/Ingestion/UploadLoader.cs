@@ -111,24 +111,15 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
             return await OutcomeAsync(uploadId, cancellationToken);
         }
 
-        // Statistics of the two filter columns only (a full ANALYZE costs more than the load): without them the planner
-        // takes the staged rows for a handful and joins them to the dimensions row by row.
-        await ExecuteAsync(connection, reader.Kind == UploadKind.Transactions ? "ANALYZE stage (reason_codes, is_return)" : "ANALYZE stage (reason_codes)",
-            cancellationToken);
+        await ExecuteAsync(connection, LoadSql.AnalyzeStage(reader.Kind), cancellationToken);
         Lap("keep_rejected");
         var ids = await dimensions.AddMissingAsync(dataSource, upload.RetailerCode, cancellationToken);
         Lap("dimensions");
         long inserted = 0;
         if (reader.Kind == UploadKind.Transactions)
-        {
             inserted += await LoadSalesAsync(connection, OpenFile, ids, occurrences, uploadId, parameters, cancellationToken);
-            inserted += await ExecuteAsync(connection, LoadSql.ReturnsFromStage, cancellationToken, parameters);
-        }
-        else
-        {
-            foreach (var statement in LoadSql.Facts(reader.Kind))
-                inserted += await ExecuteAsync(connection, statement, cancellationToken, parameters);
-        }
+        foreach (var statement in LoadSql.Facts(reader.Kind))
+            inserted += await ExecuteAsync(connection, statement, cancellationToken, parameters);
         Lap("facts");
         var duplicates = stats.RowsAccepted - inserted;
         var productsMissing = await ScalarAsync(connection, LoadSql.ProductsMissingFromCatalog, dimensions.StockCodes, cancellationToken);
@@ -176,7 +167,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, IOptions<Ingestion
                     staging.WriteRow(result.Row!);
             staging.Complete();
         }
-        await ExecuteAsync(connection, "ANALYZE stage (reason_codes, is_return)", cancellationToken);
+        await ExecuteAsync(connection, LoadSql.AnalyzeStage(UploadKind.Transactions), cancellationToken);
         return await ExecuteAsync(connection, LoadSql.SalesFromStage, cancellationToken, parameters);
     }
 
