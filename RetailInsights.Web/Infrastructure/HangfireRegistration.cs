@@ -13,27 +13,44 @@ public static class HangfireRegistration
 
     public static void AddRetailInsightsJobs(this WebApplicationBuilder builder)
     {
+        // Storage and job activator are the app's own: Hangfire's registrations hand out the process-wide
+        // JobStorage.Current and JobActivator.Current, which the last configured app sets, and two apps in one process
+        // (the tests' hosts) then ran each other's jobs, on each other's databases and services.
+        AddOwnedByTheApp<JobStorage>(builder.Services, provider =>
+        {
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = true,
+                // LISTEN/NOTIFY: an upload's job starts at once rather than at the next poll.
+                EnableLongPolling = true,
+                QueuePollInterval = TimeSpan.FromSeconds(5),
+                UseSlidingInvisibilityTimeout = true,
+            };
+            var connectionString = DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>());
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        });
+        AddOwnedByTheApp<JobActivator>(builder.Services,
+            provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HostBoundHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
-            .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>())),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = Schema,
-                    PrepareSchemaIfNecessary = true,
-                    // LISTEN/NOTIFY: an upload's job starts at once rather than at the next poll.
-                    EnableLongPolling = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(5),
-                    UseSlidingInvisibilityTimeout = true,
-                }));
+            .UseLogProvider(new HostBoundHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
 
         var options = builder.Configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
         if (options.RunServer)
             builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
     }
+
+    // Registered before AddHangfire, whose TryAdd then keeps ours; resolving one applies Hangfire's configuration first,
+    // as its own registrations do.
+    private static void AddOwnedByTheApp<T>(IServiceCollection services, Func<IServiceProvider, T> create) where T : class =>
+        services.AddSingleton(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return create(provider);
+        });
 
     /// <summary>Recurring jobs, registered at start-up from configuration (changing the cron takes a restart).</summary>
     public static void RegisterRecurringJobs(this WebApplication app)
