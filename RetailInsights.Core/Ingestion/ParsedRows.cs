@@ -1,5 +1,12 @@
 namespace RetailInsights.Core.Ingestion;
 
+/// <summary>A validated line of an uploaded file; each file kind has its own row type.</summary>
+public abstract record ParsedRow(long LineNumber)
+{
+    /// <summary>When the line happened, for kinds that carry a date (sales, refunds).</summary>
+    public virtual DateTime? OccurredAt => null;
+}
+
 /// <summary>A sold (or returned) line of a transactions file, validated.</summary>
 public sealed record TransactionRow(
     long LineNumber,
@@ -12,7 +19,13 @@ public sealed record TransactionRow(
     string? CustomerId,
     string? Country,
     string StoreId,
-    RowFlags Flags);
+    RowFlags Flags) : ParsedRow(LineNumber)
+{
+    public override DateTime? OccurredAt => InvoicedAt;
+
+    /// <summary>Returns (C invoices, negative quantities) become refunds; everything else is a sale.</summary>
+    public bool IsReturn => Flags.HasFlag(RowFlags.Return);
+}
 
 /// <summary>A line of a refunds file, validated.</summary>
 public sealed record RefundRow(
@@ -25,16 +38,21 @@ public sealed record RefundRow(
     string Reason,
     DateTime RefundedAt,
     string StoreId,
-    string? CustomerId);
+    string? CustomerId) : ParsedRow(LineNumber)
+{
+    public override DateTime? OccurredAt => RefundedAt;
+}
 
 /// <summary>A line of a product catalog file, validated.</summary>
-public sealed record ProductRow(long LineNumber, string StockCode, string? Description, string? Category, decimal? BasePrice, bool IsNonProduct);
+public sealed record ProductRow(long LineNumber, string StockCode, string? Description, string? Category, decimal? BasePrice, bool IsNonProduct)
+    : ParsedRow(LineNumber);
 
 /// <summary>A line of a store locations file, validated.</summary>
-public sealed record StoreRow(long LineNumber, string StoreId, string? Name, string City, string Region, int? SizeSqFt);
+public sealed record StoreRow(long LineNumber, string StoreId, string? Name, string City, string Region, int? SizeSqFt)
+    : ParsedRow(LineNumber);
 
 /// <summary>A line that was not loaded, kept with its text exactly as in the file and every reason found.</summary>
 public sealed record RejectedLine(long LineNumber, string RawText, IReadOnlyList<string> Reasons);
 
 /// <summary>One record of the file: either a validated row of the file's kind or a rejected line.</summary>
-public readonly record struct ReadResult(object? Row, RejectedLine? Rejected, RowFlags Flags);
+public readonly record struct ReadResult<TRow>(TRow? Row, RejectedLine? Rejected, RowFlags Flags) where TRow : ParsedRow;

@@ -3,11 +3,18 @@ using RetailInsights.Core.Domain;
 namespace RetailInsights.Core.Ingestion;
 
 /// <summary>Turns a record into a row of its kind, or collects every reason it cannot be one.</summary>
+internal interface IRowValidator<out TRow> where TRow : ParsedRow
+{
+    /// <returns>The row, or null with <paramref name="reasons"/> filled.</returns>
+    TRow? Validate(in RecordFields fields, long lineNumber, List<string> reasons, out RowFlags flags);
+}
+
+/// <summary>The checks every kind shares; one subclass per kind builds that kind's row.</summary>
 internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 {
     protected ReadOptions Options { get; } = options;
 
-    public static RowValidator For(UploadKind kind, ReadOptions options, DateOrder dateOrder) => kind switch
+    public static IRowValidator<ParsedRow> For(UploadKind kind, ReadOptions options, DateOrder dateOrder) => kind switch
     {
         UploadKind.Transactions => new TransactionValidator(options, dateOrder),
         UploadKind.Refunds => new RefundValidator(options, dateOrder),
@@ -15,9 +22,6 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         UploadKind.StoreLocations => new StoreValidator(options, dateOrder),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    /// <returns>The row, or null with <paramref name="reasons"/> filled.</returns>
-    public abstract object? Validate(in RecordFields fields, long lineNumber, List<string> reasons, out RowFlags flags);
 
     protected string Required(string value, string reasonWhenMissing, List<string> reasons)
     {
@@ -63,9 +67,9 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
     /// <summary>Where lines of a file with no store column go when the uploader named no store.</summary>
     public const string UnassignedStore = "UNASSIGNED";
 
-    private sealed class TransactionValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    private sealed class TransactionValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<TransactionRow>
     {
-        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public TransactionRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
         {
             flags = RowFlags.None;
             var invoice = Required(f[FileSchemas.Transactions.Invoice], RejectReasons.MissingInvoice, reasons);
@@ -110,9 +114,9 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         }
     }
 
-    private sealed class RefundValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    private sealed class RefundValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<RefundRow>
     {
-        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public RefundRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
         {
             flags = RowFlags.None;
             var refundId = Required(f[FileSchemas.Refunds.RefundId], RejectReasons.MissingRefundId, reasons);
@@ -142,9 +146,9 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         }
     }
 
-    private sealed class ProductValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    private sealed class ProductValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<ProductRow>
     {
-        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public ProductRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
         {
             flags = RowFlags.None;
             var stockCode = Required(f[FileSchemas.ProductCatalog.StockCode], RejectReasons.MissingStockCode, reasons);
@@ -169,9 +173,9 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         }
     }
 
-    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order)
+    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<StoreRow>
     {
-        public override object? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public StoreRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
         {
             flags = RowFlags.None;
             var storeId = Required(f[FileSchemas.StoreLocations.StoreId], RejectReasons.MissingStoreId, reasons);

@@ -62,16 +62,27 @@ public sealed class UploadFileReader
         return new UploadFileReader(openStream, fileName, options, sniffed, map, separator, dateOrder);
     }
 
-    /// <summary>Yields every data record once. Progress is the share of the file's bytes consumed.</summary>
+    /// <summary>Yields every data record once, as rows of any kind. Progress is the share of the file's bytes consumed.</summary>
     /// <exception cref="FileRefusedException">A record is longer than <see cref="ReadOptions.MaxRecordBytes"/>.</exception>
-    public IEnumerable<ReadResult> ReadRows(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public IEnumerable<ReadResult<ParsedRow>> ReadRows(IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadRows<ParsedRow>(progress, cancellationToken);
+
+    /// <summary>Yields every data record once, as rows of the file's kind (<typeparamref name="TRow"/> must be that kind's row).</summary>
+    /// <exception cref="FileRefusedException">A record is longer than <see cref="ReadOptions.MaxRecordBytes"/>.</exception>
+    public IEnumerable<ReadResult<TRow>> ReadRows<TRow>(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        where TRow : ParsedRow =>
+        RowValidator.For(Kind, _options, DateOrder) is IRowValidator<TRow> validator
+            ? Read(validator, progress, cancellationToken)
+            : throw new InvalidOperationException($"A {HeaderMap.Describe(Kind)} file has no {typeof(TRow).Name} rows.");
+
+    private IEnumerable<ReadResult<TRow>> Read<TRow>(IRowValidator<TRow> validator, IProgress<double>? progress,
+        CancellationToken cancellationToken) where TRow : ParsedRow
     {
         var malformedLines = new HashSet<long>();
         using var raw = _openStream();
         var totalBytes = raw.CanSeek ? raw.Length : 0;
         using var stream = _sniffed.Gzip ? new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress) : raw;
         using var reader = CreateCsvReader(stream, _sniffed, _options, record => malformedLines.Add(record.LineNumber));
-        var validator = RowValidator.For(Kind, _options, DateOrder);
         var decimalComma = Separator == ';';
         var mapped = Map.Mapped.ToArray();
         Statistics.StartColumns(mapped.Select(m => m.Column.Name));
@@ -108,20 +119,20 @@ public sealed class UploadFileReader
             if (malformedLines.Contains(lineNumber))
                 reasons.Add(RejectReasons.MalformedQuotes);
 
-            object? row = null;
+            TRow? row = null;
             var flags = RowFlags.None;
             if (reasons.Count == 0)
                 row = validator.Validate(new RecordFields(reader, Map, decimalComma), lineNumber, reasons, out flags);
             if (row is not null)
             {
-                Statistics.CountAccepted(flags, DateOf(row));
-                yield return new ReadResult(row, null, flags);
+                Statistics.CountAccepted(flags, row.OccurredAt);
+                yield return new ReadResult<TRow>(row, null, flags);
             }
             else
             {
                 var rejected = new RejectedLine(lineNumber, RawText(reader), reasons.ToArray());
                 Statistics.CountRejected(rejected.Reasons);
-                yield return new ReadResult(null, rejected, RowFlags.None);
+                yield return new ReadResult<TRow>(null, rejected, RowFlags.None);
             }
         }
         progress?.Report(1.0);
@@ -179,13 +190,6 @@ public sealed class UploadFileReader
     {
         UploadKind.Transactions => FileSchemas.Transactions.InvoiceDate,
         UploadKind.Refunds => FileSchemas.Refunds.RefundedAt,
-        _ => null,
-    };
-
-    private static DateTime? DateOf(object row) => row switch
-    {
-        TransactionRow t => t.InvoicedAt,
-        RefundRow r => r.RefundedAt,
         _ => null,
     };
 

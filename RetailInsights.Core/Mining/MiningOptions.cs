@@ -22,5 +22,6 @@ public sealed record MiningOptions
 
     public long MaxRules { get; init; } = 1_000_000;
 
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long mining may take before it stops with a message (configuration: "00:05:00").</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -1,28 +1,29 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 using RetailInsights.Core.Clustering;
 using RetailInsights.Core.Mining;
 using RetailInsights.Core.Segmentation;
-using RetailInsights.Web.Baskets;
+using RetailInsights.Web.Analytics.Inputs;
 using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Segments;
 
 namespace RetailInsights.Web.Analytics;
 
 /// <summary>
 /// One analytics run: mine the baskets of the window, score and segment and cluster the customers as of the day,
 /// and store everything under a new run. The results are written in one transaction at the end, and pages read the
-/// latest run that succeeded, so a failing run leaves the previous results in place.
+/// latest run that succeeded, so a failing run leaves the previous results in place. Storing is <see cref="RunWriter"/>'s.
 /// </summary>
-public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<AnalyticsOptions> options, ILogger<AnalyticsRunner> logger)
+public sealed class AnalyticsRunner(BasketSource basketSource, RfmSource rfm, RunWriter writer, IOptions<AnalyticsOptions> options,
+    IOptions<MiningOptions> mining, ILogger<AnalyticsRunner> logger)
 {
     public async Task<AnalysisRun> RunAsync(AnalyticsRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var rfm = new RfmSource(dataSource);
+        var thresholds = mining.Value with
+        {
+            MinSupport = request.MinSupport ?? mining.Value.MinSupport,
+            MinConfidence = request.MinConfidence ?? mining.Value.MinConfidence,
+        };
         var asOf = request.AsOf ?? await rfm.DefaultAsOfAsync(cancellationToken);
         var run = new AnalysisRun
         {
@@ -30,40 +31,32 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<Analyt
             Status = AnalysisRunStatuses.Running,
             RequestedBy = request.RequestedBy,
             StartedAt = DateTime.UtcNow,
-            MinSupport = request.MinSupport ?? settings.MinSupport,
-            MinConfidence = request.MinConfidence ?? settings.MinConfidence,
+            MinSupport = thresholds.MinSupport,
+            MinConfidence = thresholds.MinConfidence,
             WindowDays = settings.WindowDays,
         };
-        run.RunId = await InsertRunAsync(run, cancellationToken);
+        run.RunId = await writer.InsertRunAsync(run, cancellationToken);
         var timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
         try
         {
             // Baskets up to the day before the as-of date: a back-fill sees what that day saw.
             var pairs = new List<(string, string)>();
-            await foreach (var pair in new BasketSource(dataSource).StreamAsync(
+            await foreach (var pair in basketSource.StreamAsync(
                                BasketQuery.MinedAsOf(asOf, settings.WindowDays), cancellationToken))
                 pairs.Add(pair);
             var baskets = BasketSet.FromPairs(pairs);
             timings["baskets"] = Lap(clock);
-            var mined = new FpGrowthMiner().Mine(baskets, new MiningOptions
-            {
-                MinSupport = run.MinSupport,
-                MinConfidence = run.MinConfidence,
-                MaxItemsets = settings.MaxItemsets,
-                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
-            }, cancellationToken);
+            var mined = new FpGrowthMiner().Mine(baskets, thresholds, cancellationToken);
             timings["mining"] = Lap(clock);
 
-            var values = (await rfm.ComputeAsync(asOf, cancellationToken))
-                .Select(v => new RfmValues(v.CustomerCode, v.RecencyDays, v.Frequency, v.Monetary)).ToList();
+            var values = await rfm.ComputeAsync(asOf, cancellationToken);
             var scores = RfmScorer.Score(values);
             timings["rfm"] = Lap(clock);
             var clustering = CustomerClusterer.Cluster(values, cancellationToken: cancellationToken);
             timings["clustering"] = Lap(clock);
 
-            var names = await ProductNamesAsync(cancellationToken);
-            await StoreAsync(run, baskets, mined, scores, clustering, names, cancellationToken);
+            await writer.StoreResultsAsync(run, baskets, mined, scores, clustering, cancellationToken);
             timings["store"] = Lap(clock);
             run.Status = AnalysisRunStatuses.Succeeded;
             run.Baskets = baskets.Count;
@@ -78,12 +71,12 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<Analyt
             logger.LogError(e, "Analytics run #{Run} failed", run.RunId);
             run.Status = AnalysisRunStatuses.Failed;
             run.ErrorText = e is OperationCanceledException ? "Cancelled before it finished." : e.Message;
-            await FinishRunAsync(run, timings, CancellationToken.None);
+            await writer.FinishRunAsync(run, timings, CancellationToken.None);
             if (e is MiningLimitExceededException or InvalidOperationException)
                 return run;
             throw;
         }
-        await FinishRunAsync(run, timings, cancellationToken);
+        await writer.FinishRunAsync(run, timings, cancellationToken);
         return run;
     }
 
@@ -92,124 +85,5 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, IOptions<Analyt
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
         clock.Restart();
         return seconds;
-    }
-
-    private async Task<long> InsertRunAsync(AnalysisRun run, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO analysis_runs (as_of, status, requested_by, started_at, min_support, min_confidence, window_days,
-                baskets, rules, customers)
-            VALUES (@asOf, 'running', @by, now(), @support, @confidence, @window, 0, 0, 0) RETURNING run_id
-            """);
-        command.Parameters.AddWithValue("asOf", run.AsOf);
-        command.Parameters.AddWithValue("by", run.RequestedBy);
-        command.Parameters.AddWithValue("support", run.MinSupport);
-        command.Parameters.AddWithValue("confidence", run.MinConfidence);
-        command.Parameters.AddWithValue("window", run.WindowDays);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private async Task FinishRunAsync(AnalysisRun run, Dictionary<string, double> timings, CancellationToken cancellationToken)
-    {
-        run.FinishedAt = DateTime.UtcNow;
-        run.Timings = JsonSerializer.Serialize(timings);
-        await using var command = dataSource.CreateCommand("""
-            UPDATE analysis_runs SET status = @status, finished_at = now(), baskets = @baskets, rules = @rules,
-                customers = @customers, chosen_k = @k, timings = @timings::jsonb, error_text = @error
-            WHERE run_id = @id
-            """);
-        command.Parameters.AddWithValue("status", run.Status);
-        command.Parameters.AddWithValue("baskets", run.Baskets);
-        command.Parameters.AddWithValue("rules", run.Rules);
-        command.Parameters.AddWithValue("customers", run.Customers);
-        command.Parameters.AddWithValue("k", (object?)run.ChosenK ?? DBNull.Value);
-        command.Parameters.AddWithValue("timings", run.Timings ?? "{}");
-        command.Parameters.AddWithValue("error", (object?)run.ErrorText ?? DBNull.Value);
-        command.Parameters.AddWithValue("id", run.RunId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<Dictionary<string, string>> ProductNamesAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT stock_code, coalesce(description, stock_code) FROM dim_product");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-            names[reader.GetString(0)] = reader.GetString(1);
-        return names;
-    }
-
-    private async Task StoreAsync(AnalysisRun run, BasketSet baskets, MiningResult mined, IReadOnlyList<RfmScore> scores,
-        CustomerClustering clustering, Dictionary<string, string> names, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        string[] Codes(int[] ids) => ids.Select(i => baskets.Items[i]).ToArray();
-        string Names(string[] codes) => string.Join(" + ", codes.Select(c => names.GetValueOrDefault(c, c)));
-
-        await using (var rules = await connection.BeginBinaryImportAsync(
-            "COPY run_rules (run_id, rule_no, antecedent, consequent, antecedent_names, consequent_names, support, confidence, lift, leverage, conviction, count, antecedent_count, consequent_count) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            var ruleNo = 0;
-            foreach (var rule in mined.Rules)
-            {
-                var antecedent = Codes(rule.Antecedent);
-                var consequent = Codes(rule.Consequent);
-                await rules.StartRowAsync(cancellationToken);
-                await rules.WriteAsync(run.RunId, NpgsqlDbType.Bigint, cancellationToken);
-                await rules.WriteAsync(++ruleNo, NpgsqlDbType.Integer, cancellationToken);
-                await rules.WriteAsync(antecedent, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await rules.WriteAsync(consequent, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await rules.WriteAsync(Names(antecedent), NpgsqlDbType.Text, cancellationToken);
-                await rules.WriteAsync(Names(consequent), NpgsqlDbType.Text, cancellationToken);
-                foreach (var metric in new[] { rule.Support, rule.Confidence, rule.Lift, rule.Leverage, rule.Conviction })
-                    await rules.WriteAsync(metric, NpgsqlDbType.Double, cancellationToken);
-                foreach (var count in new[] { rule.Count, rule.AntecedentCount, rule.ConsequentCount })
-                    await rules.WriteAsync(count, NpgsqlDbType.Integer, cancellationToken);
-            }
-            await rules.CompleteAsync(cancellationToken);
-        }
-
-        await using (var customers = await connection.BeginBinaryImportAsync(
-            "COPY run_customers (run_id, customer_code, recency_days, frequency, monetary, r, f, m, segment, cluster) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            for (var i = 0; i < scores.Count; i++)
-            {
-                var score = scores[i];
-                await customers.StartRowAsync(cancellationToken);
-                await customers.WriteAsync(run.RunId, NpgsqlDbType.Bigint, cancellationToken);
-                await customers.WriteAsync(score.Values.CustomerId, NpgsqlDbType.Text, cancellationToken);
-                await customers.WriteAsync(score.Values.RecencyDays, NpgsqlDbType.Integer, cancellationToken);
-                await customers.WriteAsync(score.Values.Frequency, NpgsqlDbType.Integer, cancellationToken);
-                await customers.WriteAsync(score.Values.Monetary, NpgsqlDbType.Numeric, cancellationToken);
-                await customers.WriteAsync((short)score.R, NpgsqlDbType.Smallint, cancellationToken);
-                await customers.WriteAsync((short)score.F, NpgsqlDbType.Smallint, cancellationToken);
-                await customers.WriteAsync((short)score.M, NpgsqlDbType.Smallint, cancellationToken);
-                await customers.WriteAsync(score.Segment.Name, NpgsqlDbType.Text, cancellationToken);
-                await customers.WriteAsync(clustering.Assignments[i], NpgsqlDbType.Integer, cancellationToken);
-            }
-            await customers.CompleteAsync(cancellationToken);
-        }
-
-        foreach (var cluster in clustering.Clusters)
-        {
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO run_clusters (run_id, cluster, label, action, size, mean_recency_days, mean_frequency, mean_monetary, revenue_share)
-                VALUES (@run, @cluster, @label, @action, @size, @recency, @frequency, @monetary, @share)
-                """, connection);
-            insert.Parameters.AddWithValue("run", run.RunId);
-            insert.Parameters.AddWithValue("cluster", cluster.Cluster);
-            insert.Parameters.AddWithValue("label", cluster.Label);
-            insert.Parameters.AddWithValue("action", cluster.Action);
-            insert.Parameters.AddWithValue("size", cluster.Size);
-            insert.Parameters.AddWithValue("recency", cluster.MeanRecencyDays);
-            insert.Parameters.AddWithValue("frequency", cluster.MeanFrequency);
-            insert.Parameters.AddWithValue("monetary", cluster.MeanMonetary);
-            insert.Parameters.AddWithValue("share", cluster.RevenueShare);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
     }
 }

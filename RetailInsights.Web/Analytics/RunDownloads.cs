@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Analytics.Inputs;
 
 namespace RetailInsights.Web.Analytics;
 
@@ -41,8 +42,8 @@ public static class RunDownloads
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"baskets-run-{run.RunId}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
         await writer.WriteLineAsync("Invoice,StockCode");
-        var query = Baskets.BasketQuery.MinedAsOf(run.AsOf, run.WindowDays);
-        await foreach (var (invoice, stockCode) in new Baskets.BasketSource(dataSource).StreamAsync(query, cancellationToken))
+        var query = BasketQuery.MinedAsOf(run.AsOf, run.WindowDays);
+        await foreach (var (invoice, stockCode) in new BasketSource(dataSource).StreamAsync(query, cancellationToken))
             await writer.WriteLineAsync(Infrastructure.CsvText.Row(invoice, stockCode));
     }
 

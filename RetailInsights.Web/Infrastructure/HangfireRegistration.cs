@@ -36,12 +36,19 @@ public static class HangfireRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HostBoundHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
+            .UseHostBoundLogging(provider));
 
         var options = builder.Configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
         if (options.RunServer)
             builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
     }
+
+    /// <summary>
+    /// Hangfire's log provider is process-wide: every host that configures Hangfire (the app, a test's own services)
+    /// must set one that outlives its logger factory, or the next host's jobs throw once this one has stopped.
+    /// </summary>
+    public static IGlobalConfiguration UseHostBoundLogging(this IGlobalConfiguration configuration, IServiceProvider provider) =>
+        configuration.UseLogProvider(new HostBoundHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()));
 
     // Registered before AddHangfire, whose TryAdd then keeps ours; resolving one applies Hangfire's configuration first,
     // as its own registrations do.
@@ -51,19 +58,6 @@ public static class HangfireRegistration
             provider.GetRequiredService<IGlobalConfiguration>();
             return create(provider);
         });
-
-    /// <summary>Recurring jobs, registered at start-up from configuration (changing the cron takes a restart).</summary>
-    public static void RegisterRecurringJobs(this WebApplication app)
-    {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        var ingestion = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ingestion.IngestionOptions>>().Value;
-        recurring.AddOrUpdate<Ingestion.DropFolderJob>(Ingestion.DropFolderJob.RecurringJobId,
-            job => job.ScanAsync(CancellationToken.None), ingestion.DropFolderCron);
-        var analytics = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Analytics.AnalyticsOptions>>().Value;
-        // Admins re-run it from the dashboard's recurring jobs ("Trigger now"); back-fills go through the app.
-        recurring.AddOrUpdate<Analytics.AnalyticsJob>(Analytics.AnalyticsJob.RecurringJobId,
-            job => job.RunDailyAsync(CancellationToken.None), analytics.Cron);
-    }
 
     public static void MapRetailInsightsJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions

@@ -1,5 +1,6 @@
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Ingestion.Loading;
 
 namespace RetailInsights.Web.Ingestion;
 

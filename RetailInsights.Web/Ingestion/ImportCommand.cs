@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Web.Ingestion;

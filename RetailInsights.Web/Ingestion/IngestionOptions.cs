@@ -1,5 +1,6 @@
 namespace RetailInsights.Web.Ingestion;
 
+/// <summary>How files come in: where they wait, where store systems drop them, how large they may be.</summary>
 public sealed class IngestionOptions
 {
     public const string Section = "Ingestion";
@@ -15,7 +16,4 @@ public sealed class IngestionOptions
 
     /// <summary>Largest file accepted, in bytes (default 512 MB).</summary>
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
-
-    /// <summary>Above this share of rejected rows a file is refused whole (a wrong file, not a few bad lines).</summary>
-    public double MaxRejectedShare { get; set; } = 0.5;
 }

@@ -1,27 +1,38 @@
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Ingestion.Loading;
 
 namespace RetailInsights.Web.Ingestion;
 
 public static class IngestionRegistration
 {
-    /// <summary>The upload pipeline and the analytics runs, shared by the web app (which adds Hangfire) and the commands.</summary>
+    /// <summary>The upload pipeline, shared by the web app (which adds Hangfire and the upload API) and the commands.</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
+        services.AddOptions<LoadOptions>().BindConfiguration(LoadOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<AuditLog>();
         services.AddSingleton<UploadStorage>();
+        services.AddSingleton<UploadsTable>();
         services.AddScoped<UploadLoader>();
         services.AddScoped<UploadIntake>();
         services.AddScoped<ImportUploadJob>();
         services.AddScoped<FileImporter>();
         services.AddScoped<DropFolderJob>();
-        services.AddOptions<Analytics.AnalyticsOptions>().BindConfiguration(Analytics.AnalyticsOptions.Section);
-        services.AddScoped<Analytics.AnalyticsRunner>();
-        services.AddScoped<Analytics.AnalyticsResults>();
-        services.AddScoped<Analytics.AnalyticsJob>();
         services.AddScoped<UploadQueries>();
         return services;
+    }
+
+    /// <summary>The upload API, the rejected rows' download, and the drop folder's scan (changing its cron takes a restart).</summary>
+    public static void MapIngestion(this WebApplication app)
+    {
+        app.MapUploadApi();
+        app.MapRejectedRowsDownload();
+        var options = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<DropFolderJob>(DropFolderJob.RecurringJobId,
+            job => job.ScanAsync(CancellationToken.None), options.DropFolderCron);
     }
 }

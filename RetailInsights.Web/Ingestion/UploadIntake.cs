@@ -1,7 +1,6 @@
 using Hangfire;
-using Npgsql;
 using RetailInsights.Web.Admin.Audit;
-using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Ingestion.Loading;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -32,14 +31,14 @@ public sealed record IntakeResult(long UploadId, IntakeState State, string Messa
 /// The one door for files — the upload page, the API, the import command and the drop folder: stream to disk,
 /// answer a file already loaded without touching anything, otherwise record the upload and hand it to a job.
 /// </summary>
-public sealed class UploadIntake(UploadStorage storage, NpgsqlDataSource dataSource, AuditLog audit, IBackgroundJobClient? jobs = null)
+public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, AuditLog audit, IBackgroundJobClient? jobs = null)
 {
     /// <param name="enqueue">False for the import command, which loads synchronously in its own process.</param>
     public async Task<IntakeResult> AcceptAsync(Stream content, IntakeRequest request, IProgress<long>? progress, bool enqueue,
         CancellationToken cancellationToken)
     {
         var staged = await storage.StageAsync(content, request.FileName, progress, cancellationToken);
-        if (await UploadRecords.FindLoadedAsync(dataSource, staged.Sha256, cancellationToken) is { } loaded)
+        if (await uploads.FindLoadedAsync(staged.Sha256, cancellationToken) is { } loaded)
         {
             File.Delete(staged.Path);
             return new IntakeResult(loaded.UploadId, IntakeState.AlreadyLoaded, loaded.Message);
@@ -52,23 +51,9 @@ public sealed class UploadIntake(UploadStorage storage, NpgsqlDataSource dataSou
                 $"The same file is already being loaded as upload #{unfinished}; it carries on.");
         }
 
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
-                requested_kind, default_store_code, date_order, retailer_code)
-            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer)
-            RETURNING upload_id
-            """);
-        command.Parameters.AddWithValue("name", staged.OriginalName);
-        command.Parameters.AddWithValue("size", staged.SizeBytes);
-        command.Parameters.AddWithValue("sha", staged.Sha256);
-        command.Parameters.AddWithValue("kind", request.Kind ?? UploadKinds.Unknown);
-        command.Parameters.AddWithValue("by", request.UploadedBy);
-        command.Parameters.AddWithValue("path", staged.Path);
-        command.Parameters.AddWithValue("requested", (object?)request.Kind ?? DBNull.Value);
-        command.Parameters.AddWithValue("store", (object?)NullIfBlank(request.DefaultStoreCode) ?? DBNull.Value);
-        command.Parameters.AddWithValue("order", (object?)request.DateOrder ?? DBNull.Value);
-        command.Parameters.AddWithValue("retailer", request.RetailerCode);
-        var uploadId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var uploadId = await uploads.InsertQueuedAsync(new NewUpload(staged.OriginalName, staged.SizeBytes, staged.Sha256, staged.Path,
+            request.UploadedBy, request.Kind, NullIfBlank(request.DefaultStoreCode), request.DateOrder, request.RetailerCode),
+            cancellationToken);
         await audit.RecordAsync(request.UploadedBy, AuditActions.Upload, $"upload #{uploadId} {staged.OriginalName}",
             $"{staged.SizeBytes:N0} bytes", cancellationToken);
         if (enqueue)
@@ -83,29 +68,15 @@ public sealed class UploadIntake(UploadStorage storage, NpgsqlDataSource dataSou
     // An upload of the same content that never finished (a crash, a killed import) is resumed, not duplicated.
     private async Task<long?> FindUnfinishedAsync(StagedFile staged, CancellationToken cancellationToken)
     {
-        await using var find = dataSource.CreateCommand("""
-            SELECT upload_id, staged_path FROM uploads
-            WHERE sha256 = @sha AND status IN ('queued', 'parsing', 'loading') ORDER BY upload_id LIMIT 1
-            """);
-        find.Parameters.AddWithValue("sha", staged.Sha256);
-        long uploadId;
-        string? stagedPath;
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-        {
-            if (!await reader.ReadAsync(cancellationToken))
-                return null;
-            uploadId = reader.GetInt64(0);
-            stagedPath = reader.IsDBNull(1) ? null : reader.GetString(1);
-        }
+        if (await uploads.FindUnfinishedAsync(staged.Sha256, cancellationToken) is not { } unfinished)
+            return null;
+        var (uploadId, stagedPath) = unfinished;
         if (stagedPath is not null && File.Exists(stagedPath))
         {
             File.Delete(staged.Path);
             return uploadId;
         }
-        await using var update = dataSource.CreateCommand("UPDATE uploads SET staged_path = @path WHERE upload_id = @id");
-        update.Parameters.AddWithValue("path", staged.Path);
-        update.Parameters.AddWithValue("id", uploadId);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+        await uploads.AttachStagedFileAsync(uploadId, staged.Path, cancellationToken);
         return uploadId;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RetailInsights.Core.Ingestion;
 
 namespace RetailInsights.Web.Quality;
 
@@ -43,6 +44,39 @@ public sealed record DataQualityReport
 
     /// <summary>Set when the load was refused as a whole (e.g. more than half the rows rejected).</summary>
     public string? CriticalFailure { get; init; }
+
+    /// <summary>The report of a file as its reader found it and its load ended.</summary>
+    /// <param name="kind">The kind's name as uploads record it.</param>
+    /// <param name="duplicates">Accepted rows that were already loaded (by an overlapping file).</param>
+    /// <param name="now">When the load ended, for freshness.</param>
+    public static DataQualityReport From(UploadFileReader reader, string kind, long duplicates, long productsMissing, long storesMissing,
+        DateTime now)
+    {
+        var stats = reader.Statistics;
+        return new DataQualityReport
+        {
+            Kind = kind,
+            Encoding = reader.EncodingName,
+            Separator = reader.Separator == '\t' ? "tab" : reader.Separator.ToString(),
+            DateOrder = reader.Kind is UploadKind.Transactions or UploadKind.Refunds
+                ? (reader.DateOrder == Core.Ingestion.DateOrder.DayFirst ? "day-first" : "month-first") : null,
+            RowsRead = stats.RowsRead,
+            RowsAccepted = stats.RowsAccepted - duplicates,
+            RowsRejected = stats.RowsRejected,
+            RowsDuplicate = duplicates,
+            RowsFlagged = stats.RowsFlagged,
+            RejectedByReason = stats.RejectedByReason.ToDictionary(),
+            FlaggedByFlag = stats.FlaggedByFlag.ToDictionary(p => p.Key.ToString(), p => p.Value),
+            Completeness = stats.Completeness.ToDictionary(),
+            LineAmountViolations = reader.Kind == UploadKind.Transactions && reader.Map[FileSchemas.Transactions.LineAmount] >= 0
+                ? stats.RejectedByReason.GetValueOrDefault(RejectReasons.LineAmountMismatch) : null,
+            ProductsMissingFromCatalog = productsMissing,
+            StoresMissingLocation = storesMissing,
+            FirstDate = stats.FirstDate,
+            LatestDate = stats.LastDate,
+            FreshnessDays = stats.LastDate is { } last ? Math.Round((now - last).TotalDays, 1) : null,
+        };
+    }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

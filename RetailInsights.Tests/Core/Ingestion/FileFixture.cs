@@ -36,13 +36,13 @@ public sealed class FileFixture : IDisposable
         return path;
     }
 
-    public static (UploadFileReader Reader, List<ReadResult> Results) Read(string path, ReadOptions? options = null)
+    public static (UploadFileReader Reader, List<ReadResult<ParsedRow>> Results) Read(string path, ReadOptions? options = null)
     {
         var reader = UploadFileReader.Open(() => File.OpenRead(path), Path.GetFileName(path), options ?? new ReadOptions { Now = Now });
         return (reader, reader.ReadRows().ToList());
     }
 
-    public (UploadFileReader Reader, List<ReadResult> Results) ReadText(string content, ReadOptions? options = null) =>
+    public (UploadFileReader Reader, List<ReadResult<ParsedRow>> Results) ReadText(string content, ReadOptions? options = null) =>
         Read(Write("file-" + Guid.NewGuid().ToString("N")[..8] + ".csv", content), options);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

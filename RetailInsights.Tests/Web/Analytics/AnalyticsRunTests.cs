@@ -3,6 +3,7 @@ using System.Text.Json;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Analytics;
+using RetailInsights.Web.Analytics.Inputs;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Analytics;
@@ -135,7 +136,7 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         await using var app = new AppFactory(db);
         var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Marketing);
 
-        var page = System.Net.WebUtility.HtmlDecode(await marketing.GetStringAsync(RetailInsights.Web.Segments.SegmentsPage.CustomerPath(code)));
+        var page = System.Net.WebUtility.HtmlDecode(await marketing.GetStringAsync(RetailInsights.Web.Dashboards.Segments.SegmentsPage.CustomerPath(code)));
         var campaign = await marketing.GetStringAsync(RunDownloads.SegmentPath(segment));
         var unknown = await marketing.GetAsync(RunDownloads.SegmentPath("Big Spenders"));
         var nobody = System.Net.WebUtility.HtmlDecode(await marketing.GetStringAsync("/customers/NO-SUCH-CUSTOMER"));
@@ -161,8 +162,10 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         await using var pipeline = new PipelineFixture();
         await pipeline.InitializeAsync();
         await pipeline.ImportAsync(ReferenceData.Path("online-retail-sample", "daily", "2025-07-01_transactions.csv"), "--store", "ONLINE");
-        var runner = new AnalyticsRunner(pipeline.Database.DataSource,
-            Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions { MinSupport = 0.05, MaxItemsets = 100_000 }),
+        var dataSource = pipeline.Database.DataSource;
+        var runner = new AnalyticsRunner(new BasketSource(dataSource), new RfmSource(dataSource), new RunWriter(dataSource),
+            Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()),
+            Microsoft.Extensions.Options.Options.Create(new RetailInsights.Core.Mining.MiningOptions { MinSupport = 0.05, MaxItemsets = 100_000 }),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AnalyticsRunner>.Instance);
         var job = new AnalyticsJob(runner, pipeline.Database.DataSource);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Baskets;
-using RetailInsights.Web.Segments;
+using RetailInsights.Web.Analytics.Inputs;
 
 namespace RetailInsights.Tests.Web.Analytics;
 
@@ -56,8 +55,8 @@ public sealed class ReferenceAgreementTests(OnlineRetailSampleFixture sample) : 
 
         Assert.Equal(new DateOnly(2025, 7, 24), asOf);
         Assert.Equal(1036, ours.Count);
-        var mismatches = ours.Where(v => !reference.TryGetValue(v.CustomerCode, out var r) || r != (v.RecencyDays, v.Frequency, v.Monetary))
-            .Select(v => $"{v.CustomerCode}: ours {v.RecencyDays}/{v.Frequency}/{v.Monetary}").Take(10).ToList();
+        var mismatches = ours.Where(v => !reference.TryGetValue(v.CustomerId, out var r) || r != (v.RecencyDays, v.Frequency, v.Monetary))
+            .Select(v => $"{v.CustomerId}: ours {v.RecencyDays}/{v.Frequency}/{v.Monetary}").Take(10).ToList();
         Assert.Empty(mismatches);
     }
 

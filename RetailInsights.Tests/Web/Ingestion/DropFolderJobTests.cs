@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
 
@@ -24,7 +25,7 @@ public sealed class DropFolderJobTests : IAsyncLifetime
         services.AddLogging();
         services.AddRetailInsightsData();
         services.AddIngestion();
-        services.AddHangfire(c => c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(_pipeline.Database.ConnectionString),
+        services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(_pipeline.Database.ConnectionString),
             new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
         _services = services.BuildServiceProvider();
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using MudBlazor.Services;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
 
@@ -29,7 +30,7 @@ public sealed class UploadsPageTests : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddRetailInsightsData();
         Services.AddIngestion();
-        Services.AddHangfire(c => c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(_pipeline.Database.ConnectionString),
+        Services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(_pipeline.Database.ConnectionString),
             new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
         var authorization = AddAuthorization();
         authorization.SetAuthorized("manager@test.local");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion;
@@ -33,6 +34,7 @@ public sealed class CommandContext : IAsyncDisposable
             services.AddIdentityRules(configuration);
             services.AddSingleton<IHostEnvironment>(new CommandHostEnvironment(environmentName));
             services.AddIngestion();
+            services.AddAnalytics();
             return services.BuildServiceProvider();
         });
     }

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Admin.Users;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Tests.Web.Admin.Security;
+
+public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task SignIn_rightPassword_redirectsHomeWithAuthCookie()
+    {
+        var email = $"ok-{Guid.NewGuid():N}@test.local";
+        await SignedInClient.CreateUserAsync(fixture.App, email, Roles.Marketing);
+        var client = SignedInClient.Anonymous(fixture.App);
+
+        var response = await SignedInClient.PostSignInAsync(client, email, SignedInClient.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("retailinsights.auth=") && c.Contains("httponly"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_wrongPassword_staysOnFormWithMessage()
+    {
+        var email = $"wrong-{Guid.NewGuid():N}@test.local";
+        await SignedInClient.CreateUserAsync(fixture.App, email, Roles.Marketing);
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.Anonymous(fixture.App), email, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Wrong email or password.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SignIn_fiveWrongPasswords_locksTheAccountEvenForTheRightOne()
+    {
+        var email = $"lock-{Guid.NewGuid():N}@test.local";
+        await SignedInClient.CreateUserAsync(fixture.App, email, Roles.Manager);
+        var client = SignedInClient.Anonymous(fixture.App);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+            await SignedInClient.PostSignInAsync(client, email, "wrong-password-" + attempt);
+        var withRightPassword = await SignedInClient.PostSignInAsync(client, email, SignedInClient.Password);
+
+        Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
+        Assert.Contains("This account is locked", await withRightPassword.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_formPost_endsTheSession()
+    {
+        var client = await SignedInClient.ForRoleAsync(fixture.App, Roles.Marketing);
+        var page = await client.GetStringAsync("/");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        var signOut = await client.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UserAdministration_adminActions_takeEffectAndAreAudited()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var admin = Principal("boss@test.local", Roles.Admin);
+        var email = $"staff-{Guid.NewGuid():N}@test.local";
+
+        var password = await administration.CreateAsync(admin, email, Roles.Marketing);
+        var signedIn = await SignedInClient.PostSignInAsync(SignedInClient.Anonymous(fixture.App), email, password);
+        var user = (await administration.ListAsync(admin)).Single(u => u.Email == email);
+        await administration.SetRoleAsync(admin, user.Id, Roles.Manager);
+        var newPassword = await administration.ResetPasswordAsync(admin, user.Id);
+        await administration.SetDisabledAsync(admin, user.Id, disabled: true);
+        var whileDisabled = await SignedInClient.PostSignInAsync(SignedInClient.Anonymous(fixture.App), email, newPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(Roles.Manager, (await administration.ListAsync(admin)).Single(u => u.Email == email).Role);
+        Assert.Contains("This account is locked", await whileDisabled.Content.ReadAsStringAsync());
+        await using var db = fixture.Database.CreateDbContext();
+        var actions = await db.AuditLog.Where(a => a.Target == email).Select(a => a.Action).ToListAsync();
+        Assert.Equal(
+            [AuditActions.UserCreated, AuditActions.UserRoleChanged, AuditActions.UserPasswordReset, AuditActions.UserDisabled],
+            actions);
+        Assert.All(await db.AuditLog.Where(a => a.Target == email).ToListAsync(), a => Assert.Equal("boss@test.local", a.Actor));
+    }
+
+    [Fact]
+    public async Task UserAdministration_nonAdmin_isRefusedEvenWithoutThePage()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            administration.CreateAsync(Principal("mgr@test.local", Roles.Manager), "x@test.local", Roles.Admin));
+        await using var db = fixture.Database.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "x@test.local"));
+    }
+
+    private static ClaimsPrincipal Principal(string name, string role) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"));
+}

@@ -1,0 +1,68 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Components.Layout;
+
+namespace RetailInsights.Tests.Web.Components.Layout;
+
+public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
+{
+    public MainLayoutTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are async-disposable only: dispose through the async path (see STACK-NOTES).
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    [Fact]
+    public void MainLayout_forAnAdmin_showsEveryFeatureAndTheBody()
+    {
+        SignIn("admin@test.local", Policies.ViewDashboards, Policies.ManageUploads, Policies.Administer);
+        RenderFragment body = builder => builder.AddMarkupContent(0, "<p id=\"page-body\">hello</p>");
+
+        var layout = Render<MainLayout>(parameters => parameters.Add(l => l.Body, body));
+
+        Assert.Equal(NavigationItems.All.Select(i => i.Title), NavLinks(layout));
+        Assert.Equal("hello", layout.Find("#page-body").TextContent);
+        Assert.Contains("admin@test.local", layout.Find("header").TextContent);
+    }
+
+    [Fact]
+    public void MainLayout_forMarketing_showsOnlyTheDashboards()
+    {
+        SignIn("marketing@test.local", Policies.ViewDashboards);
+
+        var layout = Render<MainLayout>(parameters => parameters.Add(l => l.Body, (RenderFragment)(_ => { })));
+
+        Assert.Equal(["Overview", "Baskets", "Segments", "Refunds", "Stores"], NavLinks(layout));
+    }
+
+    [Fact]
+    public void MainLayout_menuButton_togglesTheDrawer()
+    {
+        SignIn("manager@test.local", Policies.ViewDashboards, Policies.ManageUploads);
+        var layout = Render<MainLayout>(parameters => parameters.Add(l => l.Body, (RenderFragment)(_ => { })));
+        bool DrawerOpen() => layout.Find(".mud-drawer").ClassList.Contains("mud-drawer--open");
+
+        var before = DrawerOpen();
+        layout.Find("header button[aria-label='Toggle navigation']").Click();
+
+        Assert.NotEqual(before, DrawerOpen());
+    }
+
+    private void SignIn(string name, params string[] policies)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(name);
+        authorization.SetPolicies(policies);
+    }
+
+    private static List<string> NavLinks(IRenderedComponent<MainLayout> layout) =>
+        layout.FindAll(".mud-nav-link").Select(a => a.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+}

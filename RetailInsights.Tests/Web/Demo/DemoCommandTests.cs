@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Dashboards.Overview;
+using RetailInsights.Web.Dashboards.Refunds;
+
+namespace RetailInsights.Tests.Web.Demo;
+
+/// <summary>`demo` generates real files and loads them into a real database; what lands must add up to the files.</summary>
+public sealed class DemoCommandTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private string _directory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateEmptyAsync();
+        _directory = Path.Combine(Path.GetTempPath(), "ri-demo-" + Guid.NewGuid().ToString("N"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Demo_emptyDatabase_loadsEveryFileAndTheFiguresMatchTheFiles()
+    {
+        var (exit, output) = await RunAsync("demo", "--days", "7", "--seed", "5", "--dir", _directory);
+        Assert.True(exit == 0, output);
+
+        var sales = Directory.GetFiles(_directory, "transactions_*.csv").SelectMany(f => SimpleCsv.Read(f).Rows).ToList();
+        var refundRows = Directory.GetFiles(_directory, "refunds_*.csv").SelectMany(f => SimpleCsv.Read(f).Rows).ToList();
+        var saleLines = sales.Where(r => !r["Invoice"].StartsWith('C')).ToList();
+        var cancelLines = sales.Where(r => r["Invoice"].StartsWith('C')).ToList();
+        decimal Amount(Dictionary<string, string> r) =>
+            decimal.Parse(r["Quantity"], CultureInfo.InvariantCulture) * decimal.Parse(r["Price"], CultureInfo.InvariantCulture);
+
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(saleLines.Count, await db.Sales.CountAsync());
+        Assert.Equal(refundRows.Count + cancelLines.Count, await db.Refunds.CountAsync());
+        Assert.Equal(cancelLines.Count, await db.Refunds.CountAsync(r => r.Reason == "cancelled_invoice"));
+        Assert.Equal(saleLines.Sum(Amount), await db.Sales.SumAsync(s => s.LineAmount));
+        Assert.Equal(saleLines.Count(r => r["Customer ID"] == ""), await db.Sales.CountAsync(s => s.CustomerId == null));
+        Assert.Equal(saleLines.Count(r => r["StockCode"].EndsWith("-FEE")), await db.Sales.CountAsync(s => s.IsNonProduct));
+        Assert.All(await db.Uploads.ToListAsync(), u => Assert.Equal(("loaded", u.RowsRead), (u.Status, u.RowsAccepted)));
+
+        var kpis = await new OverviewQueries(new DbContextFactoryForTests(_database)).GetKpisAsync(CancellationToken.None);
+        Assert.Equal(saleLines.Sum(Amount), kpis.GrossRevenue);
+        Assert.Equal(refundRows.Sum(r => decimal.Parse(r["Amount"], CultureInfo.InvariantCulture)) - cancelLines.Sum(Amount), kpis.Refunds);
+        Assert.Equal(saleLines.Select(r => r["Invoice"]).Distinct().Count(), kpis.Transactions);
+        Assert.Equal(saleLines.Where(r => r["Customer ID"] != "").Select(r => r["Customer ID"]).Distinct().Count(), kpis.Customers);
+
+        var days = await new OverviewQueries(new DbContextFactoryForTests(_database)).GetRevenueByDayAsync(CancellationToken.None);
+        Assert.Equal(kpis.GrossRevenue, days.Sum(d => d.GrossRevenue));
+        Assert.Equal(kpis.Refunds, days.Sum(d => d.Refunds));
+        Assert.Equal(days.OrderBy(d => d.Date).Select(d => d.Date), days.Select(d => d.Date));
+
+        var refunds = new RefundQueries(_database.DataSource);
+        var byReason = await refunds.ByReasonAsync(CancellationToken.None);
+        Assert.Equal(kpis.Refunds, byReason.Sum(r => r.Amount));
+        Assert.Equal(kpis.Refunds, (await refunds.ByStoreAsync(CancellationToken.None)).Sum(r => r.Amount));
+        Assert.Equal(kpis.Refunds, (await refunds.ByMonthAsync(CancellationToken.None)).Sum(r => r.Amount));
+        Assert.Equal(refundRows.Count + cancelLines.Count, byReason.Sum(r => r.Refunds));
+        var top = await refunds.ByProductAsync(5, CancellationToken.None);
+        Assert.Equal(5, top.Count);
+        Assert.Equal(top.OrderByDescending(t => t.Amount).Select(t => t.Key), top.Select(t => t.Key));
+    }
+
+    [Fact]
+    public async Task Demo_secondRun_changesNothing()
+    {
+        await RunAsync("demo", "--days", "3", "--dir", _directory);
+        await using var db = _database.CreateDbContext();
+        var sales = await db.Sales.CountAsync();
+
+        var (again, output) = await RunAsync("demo", "--days", "3", "--dir", _directory);
+        var (forced, forcedOutput) = await RunAsync("demo", "--days", "3", "--dir", _directory, "--force");
+
+        Assert.Equal(0, again);
+        Assert.Contains("already holds", output);
+        Assert.Equal(0, forced);
+        Assert.Contains("Loaded 0 files", forcedOutput);
+        Assert.Equal(sales, await db.Sales.CountAsync());
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RetailInsights"] = _database.ConnectionString,
+        }).Build();
+        var output = new StringWriter();
+        var exit = await CommandLine.RunAsync(args, output, output, configuration);
+        return (exit, output.ToString());
+    }
+}

@@ -1,0 +1,20 @@
+using RetailInsights.Web.Dashboards.Overview;
+using RetailInsights.Web.Dashboards.Refunds;
+using RetailInsights.Web.Dashboards.Segments;
+using RetailInsights.Web.Dashboards.Stores;
+
+namespace RetailInsights.Web.Dashboards;
+
+public static class DashboardsRegistration
+{
+    /// <summary>The queries behind the dashboard pages: Overview, Baskets, Segments, Refunds, Stores.</summary>
+    public static IServiceCollection AddDashboards(this IServiceCollection services)
+    {
+        services.AddScoped<OverviewQueries>();
+        services.AddScoped<StoreQueries>();
+        services.AddScoped<ActivityQueries>();
+        services.AddScoped<RefundQueries>();
+        services.AddScoped<CustomerQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+using NpgsqlTypes;
+using RetailInsights.Core.Ingestion;
+
+namespace RetailInsights.Web.Ingestion.Loading;
+
+/// <summary>A refunds file: each line a refund of its invoice, linked to the product, store and customer.</summary>
+internal sealed class RefundsLoad : KindLoad<RefundRow>
+{
+    protected override string StageColumns => """
+        refund_code text, invoice text, stock_code text, quantity integer, amount numeric, reason text, refunded_at timestamp,
+        store_code text, customer_code text
+        """;
+
+    public override int FieldCount => 9;
+
+    public override void WriteStaged(NpgsqlBinaryImporter copy, RefundRow r)
+    {
+        Text(copy, r.RefundId);
+        Text(copy, r.Invoice);
+        Text(copy, r.StockCode);
+        copy.Write(r.Quantity, NpgsqlDbType.Integer);
+        copy.Write(r.Amount, NpgsqlDbType.Numeric);
+        Text(copy, r.Reason);
+        copy.Write(r.RefundedAt, NpgsqlDbType.Timestamp);
+        Text(copy, r.StoreId);
+        Text(copy, r.CustomerId);
+        Dimensions.AddRefund(PgText.Clean(r.StockCode), r.RefundedAt, PgText.Clean(r.StoreId), PgText.Clean(r.CustomerId));
+    }
+
+    public override IReadOnlyList<string> FactsFromStage { get; } =
+    [
+        """
+        INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
+            upload_id, quantity, amount, reason, refunded_at, line_occurrence)
+        SELECT f.refund_code, f.invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
+               to_char(f.refunded_at, 'YYYYMMDD')::int, @upload, f.quantity, f.amount, f.reason, f.refunded_at, f.occurrence
+        FROM (SELECT *, row_number() OVER (PARTITION BY refund_code, stock_code, refunded_at, quantity, amount
+                                           ORDER BY line_number) AS occurrence
+              FROM stage WHERE reason_codes IS NULL) f
+        JOIN dim_product p ON p.stock_code = f.stock_code
+        JOIN dim_store s ON s.store_code = f.store_code
+        JOIN dim_retailer r ON r.code = @retailer
+        LEFT JOIN dim_customer c ON c.customer_code = f.customer_code
+        ON CONFLICT DO NOTHING
+        """,
+    ];
+}

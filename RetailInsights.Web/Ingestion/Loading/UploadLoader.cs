@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Quality;
+
+namespace RetailInsights.Web.Ingestion.Loading;
+
+/// <summary>
+/// Loads one staged upload: reads and validates the file, and in one transaction keeps its rejected lines and loads
+/// its facts (each kind's way: see <see cref="KindLoad{TRow}"/>) — so the database holds the whole file or none of it,
+/// and a retry after a crash starts clean. Only the dimension rows the file names are committed ahead, in their own
+/// short transaction (see <see cref="DimensionRows"/>). Safe to run twice: the second run finds the upload done.
+/// </summary>
+public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploads, IOptions<LoadOptions> options, TimeProvider clock,
+    ILogger<UploadLoader> logger)
+{
+    private const int Attempts = 4;
+
+    /// <summary>What one load works with, whatever the file's kind.</summary>
+    private sealed record LoadRun(NpgsqlConnection Connection, NpgsqlTransaction Transaction, Upload Upload,
+        Func<UploadFileReader> OpenFile, UploadFileReader Reader, UploadProgressWriter Progress, Stopwatch Clock);
+
+    public async Task<UploadOutcome> LoadAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(uploadId, cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+                                              && attempt < Attempts)
+            {
+                // Loads of overlapping files side by side can each wait for a row the other inserted. PostgreSQL then
+                // rolls one of them back whole, so loading it again is safe; by then the other has usually committed.
+                logger.LogInformation("Upload #{Id} met a concurrent load ({State}); loading it again", uploadId, e.SqlState);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * Random.Shared.Next(1, 4)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<UploadOutcome> LoadOnceAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A big file's estimates can pass the JIT threshold: compiling the load's plan costs more than it saves.
+        await Sql.ExecuteAsync(connection, "SET LOCAL jit = off", cancellationToken);
+        // One load per upload at a time: a retried job or a re-run import waits here, then finds the upload done.
+        await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@id)", cancellationToken, ("id", uploadId));
+        var upload = await UploadsTable.ReadAsync(connection, uploadId, cancellationToken)
+            ?? throw new InvalidOperationException($"No upload #{uploadId}.");
+        if (upload.Status is UploadStatuses.Loaded or UploadStatuses.Refused or UploadStatuses.Failed)
+            return UploadOutcome.From(upload, await UploadsTable.ReasonsAsync(connection, uploadId, cancellationToken));
+
+        using var progress = new UploadProgressWriter(dataSource, uploadId, clock);
+        progress.SetStatus(UploadStatuses.Parsing, 0);
+        var readOptions = new ReadOptions
+        {
+            Kind = UploadKinds.Parse(upload.RequestedKind),
+            DefaultStoreId = upload.DefaultStoreCode,
+            AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
+            Now = clock.GetUtcNow().UtcDateTime,
+        };
+        UploadFileReader OpenFile() => UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
+        UploadFileReader reader;
+        try
+        {
+            reader = OpenFile();
+        }
+        catch (FileRefusedException e)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(upload, e.Message, cancellationToken);
+        }
+        var run = new LoadRun(connection, transaction, upload, OpenFile, reader, progress, stopwatch);
+        return reader.Kind switch
+        {
+            UploadKind.Transactions => await LoadAsync(new TransactionsLoad(), run, cancellationToken),
+            UploadKind.Refunds => await LoadAsync(new RefundsLoad(), run, cancellationToken),
+            UploadKind.ProductCatalog => await LoadAsync(new ProductCatalogLoad(), run, cancellationToken),
+            _ => await LoadAsync(new StoreLocationsLoad(), run, cancellationToken),
+        };
+    }
+
+    private async Task<UploadOutcome> LoadAsync<TRow>(KindLoad<TRow> load, LoadRun run, CancellationToken cancellationToken)
+        where TRow : ParsedRow
+    {
+        var (connection, upload, reader) = (run.Connection, run.Upload, run.Reader);
+        try
+        {
+            using var staging = StagingWriter<TRow>.Begin(connection, load);
+            foreach (var result in reader.ReadRows<TRow>(run.Progress, cancellationToken))
+            {
+                if (result.Row is not { } row)
+                    staging.WriteRejected(result.Rejected!);
+                else if (load.SkipsStage(row))
+                    load.NoteSkipped(row);
+                else
+                    staging.WriteRow(row);
+            }
+            staging.Complete();
+        }
+        catch (FileRefusedException e)
+        {
+            await run.Transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(upload, e.Message, cancellationToken);
+        }
+        run.Progress.SetStatus(UploadStatuses.Loading, 100);
+        var timings = new Dictionary<string, double> { ["read_and_stage"] = Math.Round(run.Clock.Elapsed.TotalSeconds, 3) };
+        void Lap(string stage) => timings[stage] = Math.Round(run.Clock.Elapsed.TotalSeconds - timings.Values.Sum(), 3);
+
+        var stats = reader.Statistics;
+        var kind = UploadKinds.Of(reader.Kind);
+        (string, object)[] parameters = [("upload", upload.UploadId), ("retailer", upload.RetailerCode)];
+        await Sql.ExecuteAsync(connection, """
+            INSERT INTO rejected_rows (upload_id, line_number, raw_text, reason_codes)
+            SELECT @upload, line_number, raw_text, reason_codes FROM stage WHERE reason_codes IS NOT NULL
+            """, cancellationToken, parameters);
+
+        var rejectedShare = stats.RowsRead == 0 ? 0 : stats.RowsRejected / (double)stats.RowsRead;
+        if (rejectedShare > options.Value.MaxRejectedShare)
+        {
+            var message = $"{stats.RowsRejected:N0} of {stats.RowsRead:N0} rows were rejected ({rejectedShare:P0}), above the " +
+                $"{options.Value.MaxRejectedShare:P0} limit: the file looks wrong, so nothing was loaded. Most common reasons: " +
+                string.Join(", ", stats.RejectedByReason.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Key} ({r.Value:N0})")) +
+                ". The rejected rows are kept below.";
+            var failed = Report(reader, kind, 0, 0, 0) with { CriticalFailure = message };
+            await FinishAsync(run, new LoadEnd(UploadStatuses.Failed, kind, stats.RowsRead, 0, stats.RowsRejected, 0, stats.RowsFlagged,
+                failed.ToJson(), message), cancellationToken);
+            await run.Transaction.CommitAsync(cancellationToken);
+            return await OutcomeAsync(upload.UploadId, cancellationToken);
+        }
+
+        await Sql.ExecuteAsync(connection, load.AnalyzeStage, cancellationToken);
+        Lap("keep_rejected");
+        var ids = await load.Dimensions.AddMissingAsync(dataSource, upload.RetailerCode, cancellationToken);
+        Lap("dimensions");
+        var inserted = await load.LoadOutsideStageAsync(
+            new LoadContext(connection, run.OpenFile, ids, upload.UploadId, upload.RetailerCode), cancellationToken);
+        foreach (var statement in load.FactsFromStage)
+            inserted += await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
+        Lap("facts");
+        var duplicates = stats.RowsAccepted - inserted;
+        var codes = load.Dimensions;
+        var productsMissing = await Sql.CountAsync(connection,
+            "SELECT count(*) FROM dim_product WHERE stock_code = ANY(@codes) AND category IS NULL AND NOT is_non_product",
+            cancellationToken, ("codes", codes.StockCodes.ToArray()));
+        var storesMissing = await Sql.CountAsync(connection,
+            "SELECT count(*) FROM dim_store WHERE store_code = ANY(@codes) AND city IS NULL",
+            cancellationToken, ("codes", codes.StoreCodes.ToArray()));
+        Lap("quality_checks");
+        var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings };
+        await FinishAsync(run, new LoadEnd(UploadStatuses.Loaded, kind, stats.RowsRead, inserted, stats.RowsRejected, duplicates,
+            stats.RowsFlagged, report.ToJson(), null), cancellationToken);
+        try
+        {
+            await run.Transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.ConstraintName == "ux_uploads_loaded_sha256")
+        {
+            // The same content was loaded by a concurrent upload that committed first: this one adds nothing.
+            return await RefuseAsync(upload, await uploads.AlreadyLoadedMessageAsync(upload.Sha256, cancellationToken), cancellationToken);
+        }
+        logger.LogInformation("Upload #{Id} {File}: {Accepted} rows loaded, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F1}s",
+            upload.UploadId, upload.FileName, inserted, stats.RowsRejected, duplicates, run.Clock.Elapsed.TotalSeconds);
+        return await OutcomeAsync(upload.UploadId, cancellationToken);
+    }
+
+    private DataQualityReport Report(UploadFileReader reader, string kind, long duplicates, long productsMissing, long storesMissing) =>
+        DataQualityReport.From(reader, kind, duplicates, productsMissing, storesMissing, clock.GetUtcNow().UtcDateTime);
+
+    private static Task FinishAsync(LoadRun run, LoadEnd end, CancellationToken cancellationToken) =>
+        UploadsTable.FinishAsync(run.Connection, run.Upload.UploadId, end, cancellationToken);
+
+    private async Task<UploadOutcome> RefuseAsync(Upload upload, string message, CancellationToken cancellationToken)
+    {
+        await uploads.RefuseAsync(upload.UploadId, message, cancellationToken);
+        logger.LogWarning("Upload #{Id} {File} refused: {Message}", upload.UploadId, upload.FileName, message);
+        return await OutcomeAsync(upload.UploadId, cancellationToken);
+    }
+
+    private async Task<UploadOutcome> OutcomeAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var upload = (await UploadsTable.ReadAsync(connection, uploadId, cancellationToken))!;
+        return UploadOutcome.From(upload, await UploadsTable.ReasonsAsync(connection, uploadId, cancellationToken));
+    }
+}
