@@ -14,7 +14,8 @@ public static class FileSniffer
 
     public sealed record Sniffed(bool Gzip, Encoding? Encoding, string EncodingName);
 
-    public static Sniffed Sniff(Func<Stream> openStream, string fileName)
+    /// <param name="maxDecompressedBytes">What a compressed file may expand to, at most.</param>
+    public static Sniffed Sniff(Func<Stream> openStream, string fileName, long maxDecompressedBytes = long.MaxValue)
     {
         using var raw = openStream();
         var head = new byte[4];
@@ -25,7 +26,7 @@ public static class FileSniffer
             throw new FileRefusedException($"{fileName} is a ZIP archive, not a CSV file: extract the CSV and upload it (or compress it as .csv.gz).");
         var gzip = headLength >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 
-        using var text = gzip ? Decompress(openStream) : openStream();
+        using var text = gzip ? Decompress(openStream, maxDecompressedBytes, fileName) : openStream();
         var sample = new byte[SampleBytes];
         int length;
         try
@@ -53,10 +54,16 @@ public static class FileSniffer
         return new Sniffed(gzip, Encoding.Latin1, "Latin-1");
     }
 
-    public static Stream Open(Func<Stream> openStream, Sniffed sniffed) =>
-        sniffed.Gzip ? Decompress(openStream) : openStream();
+    /// <summary>The file's text bytes from the start: decompressed, and refused once past the limit.</summary>
+    public static Stream Open(Func<Stream> openStream, Sniffed sniffed, long maxDecompressedBytes, string fileName) =>
+        Decompressed(openStream(), sniffed, maxDecompressedBytes, fileName);
 
-    private static Stream Decompress(Func<Stream> openStream) => new GZipStream(openStream(), CompressionMode.Decompress);
+    /// <summary>The text bytes of an opened file (see <see cref="Open"/>).</summary>
+    public static Stream Decompressed(Stream raw, Sniffed sniffed, long maxDecompressedBytes, string fileName) =>
+        sniffed.Gzip ? new DecompressedLimit(new GZipStream(raw, CompressionMode.Decompress), maxDecompressedBytes, fileName) : raw;
+
+    private static Stream Decompress(Func<Stream> openStream, long maxDecompressedBytes, string fileName) =>
+        Decompressed(openStream(), new Sniffed(true, null, ""), maxDecompressedBytes, fileName);
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes, bool complete)
     {

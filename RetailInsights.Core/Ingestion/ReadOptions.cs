@@ -21,6 +21,9 @@ public sealed record ReadOptions
     /// <summary>A longer line is hostile or broken input; the file is refused rather than buffered without end.</summary>
     public int MaxRecordBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>What a compressed file may expand to: past it the file is refused, however few bytes were sent.</summary>
+    public long MaxDecompressedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>Rows scanned up front to tell day-first from month-first dates.</summary>
     public int DateOrderScanRows { get; init; } = 50_000;
 }

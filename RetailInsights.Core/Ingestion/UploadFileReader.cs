@@ -43,8 +43,8 @@ public sealed class UploadFileReader
     /// <exception cref="FileRefusedException">The file cannot be read at all; the message says why.</exception>
     public static UploadFileReader Open(Func<Stream> openStream, string fileName, ReadOptions options)
     {
-        var sniffed = FileSniffer.Sniff(openStream, fileName);
-        using var stream = FileSniffer.Open(openStream, sniffed);
+        var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
+        using var stream = FileSniffer.Open(openStream, sniffed, options.MaxDecompressedBytes, fileName);
         using var reader = CreateCsvReader(stream, sniffed, options, null);
         HeaderMap map;
         char separator;
@@ -58,7 +58,7 @@ public sealed class UploadFileReader
         {
             throw new FileRefusedException($"{fileName}: the header cannot be read ({e.Message}).", e);
         }
-        var dateOrder = ScanDateOrder(openStream, sniffed, options, map);
+        var dateOrder = ScanDateOrder(openStream, sniffed, options, map, fileName);
         return new UploadFileReader(openStream, fileName, options, sniffed, map, separator, dateOrder);
     }
 
@@ -78,11 +78,12 @@ public sealed class UploadFileReader
     private IEnumerable<ReadResult<TRow>> Read<TRow>(IRowValidator<TRow> validator, IProgress<double>? progress,
         CancellationToken cancellationToken) where TRow : ParsedRow
     {
-        var malformedLines = new HashSet<long>();
+        // The parser reports a broken quote while it reads the record: only the current record's line is ever asked about.
+        long malformedLine = -1;
         using var raw = _openStream();
         var totalBytes = raw.CanSeek ? raw.Length : 0;
-        using var stream = _sniffed.Gzip ? new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress) : raw;
-        using var reader = CreateCsvReader(stream, _sniffed, _options, record => malformedLines.Add(record.LineNumber));
+        using var stream = FileSniffer.Decompressed(raw, _sniffed, _options.MaxDecompressedBytes, _fileName);
+        using var reader = CreateCsvReader(stream, _sniffed, _options, record => malformedLine = record.LineNumber);
         var decimalComma = Separator == ';';
         var mapped = Map.Mapped.ToArray();
         Statistics.StartColumns(mapped.Select(m => m.Column.Name));
@@ -116,7 +117,7 @@ public sealed class UploadFileReader
                     Statistics.CountFilled(column.Name);
             if (reader.FieldCount != Map.Found.Count)
                 reasons.Add(RejectReasons.WrongColumnCount);
-            if (malformedLines.Contains(lineNumber))
+            if (malformedLine == lineNumber)
                 reasons.Add(RejectReasons.MalformedQuotes);
 
             TRow? row = null;
@@ -153,13 +154,14 @@ public sealed class UploadFileReader
         }, leaveOpen: true);
 
     // Slashed dates can be read day-first or month-first: a value with a part over 12 proves which.
-    private static DateOrder ScanDateOrder(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, HeaderMap map)
+    private static DateOrder ScanDateOrder(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, HeaderMap map,
+        string fileName)
     {
         var dateColumn = DateColumn(map.Kind);
         if (dateColumn is null || map[dateColumn] < 0)
             return options.AmbiguousDateOrder;
         var index = map[dateColumn];
-        using var stream = FileSniffer.Open(openStream, sniffed);
+        using var stream = FileSniffer.Open(openStream, sniffed, options.MaxDecompressedBytes, fileName);
         using var reader = CreateCsvReader(stream, sniffed, options, null);
         bool dayFirst = false, monthFirst = false;
         try

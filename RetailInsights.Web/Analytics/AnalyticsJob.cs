@@ -5,20 +5,19 @@ namespace RetailInsights.Web.Analytics;
 
 /// <summary>
 /// The analytics runs Hangfire performs: the daily run, the run that follows uploads (coalesced: several uploads in
-/// a row lead to one run), and re-runs or back-fills for a chosen day. One run at a time.
+/// a row lead to one run), and re-runs or back-fills for a chosen day. One run at a time across all of them, and across
+/// app instances: the runner holds a database lock (see <see cref="RunLock"/>), so no job needs Hangfire's own lock.
 /// </summary>
 public sealed class AnalyticsJob(AnalyticsRunner runner, NpgsqlDataSource dataSource)
 {
     public const string RecurringJobId = "analytics-daily";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 1)]
     [JobDisplayName("Analytics run (daily)")]
     public Task RunDailyAsync(CancellationToken cancellationToken) =>
         runner.RunAsync(new AnalyticsRequest("daily schedule"), cancellationToken);
 
     /// <summary>Skipped when a run that started after the latest upload finished has already succeeded.</summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 1)]
     [JobDisplayName("Analytics run (after uploads)")]
     public async Task RunAfterUploadsAsync(CancellationToken cancellationToken)
@@ -33,7 +32,6 @@ public sealed class AnalyticsJob(AnalyticsRunner runner, NpgsqlDataSource dataSo
     }
 
     /// <summary>A re-run or back-fill: as of the given day (yyyy-MM-dd), or the default day when empty.</summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Analytics run as of {0} (by {1})")]
     public Task RunForAsync(string? asOf, string requestedBy, CancellationToken cancellationToken) =>

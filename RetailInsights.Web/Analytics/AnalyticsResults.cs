@@ -16,6 +16,17 @@ public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> 
             .OrderByDescending(r => r.RunId).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>A run that succeeded, started at or after <paramref name="since"/>, for the same day, thresholds and window.</summary>
+    public async Task<AnalysisRun?> SucceededSinceAsync(DateTime since, DateOnly asOf, double minSupport, double minConfidence, int windowDays,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AnalysisRuns.AsNoTracking()
+            .Where(r => r.Status == AnalysisRunStatuses.Succeeded && r.StartedAt >= since && r.AsOf == asOf
+                        && r.MinSupport == minSupport && r.MinConfidence == minConfidence && r.WindowDays == windowDays)
+            .OrderByDescending(r => r.RunId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AnalysisRun>> RecentRunsAsync(int count, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

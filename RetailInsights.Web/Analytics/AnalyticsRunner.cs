@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using RetailInsights.Core.Clustering;
 using RetailInsights.Core.Mining;
 using RetailInsights.Core.Segmentation;
@@ -13,11 +14,16 @@ namespace RetailInsights.Web.Analytics;
 /// and store everything under a new run. The results are written in one transaction at the end, and pages read the
 /// latest run that succeeded, so a failing run leaves the previous results in place. Storing is <see cref="RunWriter"/>'s.
 /// </summary>
-public sealed class AnalyticsRunner(BasketSource basketSource, RfmSource rfm, RunWriter writer, IOptions<AnalyticsOptions> options,
-    IOptions<MiningOptions> mining, ILogger<AnalyticsRunner> logger)
+public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, BasketSource basketSource, RfmSource rfm, RunWriter writer,
+    AnalyticsResults results, IOptions<AnalyticsOptions> options, IOptions<MiningOptions> mining, ILogger<AnalyticsRunner> logger)
 {
+    /// <summary>
+    /// Runs after any run already under way (one at a time, see <see cref="RunLock"/>). A request that waited is coalesced
+    /// into a run that started after it was made, for the same day and thresholds: that run already saw the same data.
+    /// </summary>
     public async Task<AnalysisRun> RunAsync(AnalyticsRequest request, CancellationToken cancellationToken)
     {
+        await using var runLock = await RunLock.AcquireAsync(dataSource, cancellationToken);
         var settings = options.Value;
         var thresholds = mining.Value with
         {
@@ -25,6 +31,12 @@ public sealed class AnalyticsRunner(BasketSource basketSource, RfmSource rfm, Ru
             MinConfidence = request.MinConfidence ?? mining.Value.MinConfidence,
         };
         var asOf = request.AsOf ?? await rfm.DefaultAsOfAsync(cancellationToken);
+        if (await results.SucceededSinceAsync(runLock.RequestedAt, asOf, thresholds.MinSupport, thresholds.MinConfidence, settings.WindowDays,
+                cancellationToken) is { } covering)
+        {
+            logger.LogInformation("Analytics request by {By} coalesced into run #{Run}, which started after it", request.RequestedBy, covering.RunId);
+            return covering;
+        }
         var run = new AnalysisRun
         {
             AsOf = asOf,

@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Hangfire.PostgreSql;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
@@ -32,6 +34,14 @@ public static class HangfireRegistration
         });
         AddOwnedByTheApp<JobActivator>(builder.Services,
             provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        // Hangfire's own filters and attributes, plus the state filters features register: the app's, not process-wide.
+        builder.Services.AddSingleton<IJobFilterProvider>(provider =>
+        {
+            var features = new JobFilterCollection();
+            foreach (var filter in provider.GetServices<IApplyStateFilter>())
+                features.Add(filter);
+            return new JobFilterProviderCollection(GlobalJobFilters.Filters, new JobFilterAttributeFilterProvider(), features);
+        });
         builder.Services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

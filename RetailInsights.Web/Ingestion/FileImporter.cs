@@ -8,7 +8,7 @@ namespace RetailInsights.Web.Ingestion;
 /// Loads files from disk synchronously through the same intake and loader as the upload page: the import command,
 /// demo data and back-fills. Dimension files go first, so facts find their stores and products described.
 /// </summary>
-public sealed class FileImporter(UploadIntake intake, UploadLoader loader)
+public sealed class FileImporter(UploadIntake intake, UploadLoader loader, UploadsTable uploads)
 {
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => paths
         .SelectMany(path => Directory.Exists(path)
@@ -29,7 +29,7 @@ public sealed class FileImporter(UploadIntake intake, UploadLoader loader)
             {
                 accepted = await intake.AcceptAsync(file, request with { FileName = Path.GetFileName(path) }, null, enqueue: false, cancellationToken);
             }
-            catch (UploadTooLargeException e)
+            catch (Exception e) when (e is UploadTooLargeException or IntakeRequestException)
             {
                 return Refused(path, e.Message);
             }
@@ -37,7 +37,19 @@ public sealed class FileImporter(UploadIntake intake, UploadLoader loader)
         if (accepted.State == IntakeState.AlreadyLoaded)
             return new UploadOutcome(accepted.UploadId, Path.GetFileName(path), "already_loaded", "", 0, 0, 0, 0, 0,
                 new Dictionary<string, long>(), accepted.Message, 0);
-        return await loader.LoadAsync(accepted.UploadId, cancellationToken);
+        try
+        {
+            return await loader.LoadAsync(accepted.UploadId, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // This process is the upload's only loader: when it gives up, the upload ends failed with the reason
+            // (an interrupted import, by contrast, stays unfinished and the next import of the file resumes it).
+            await uploads.FailAsync(accepted.UploadId, $"The load stopped with an error: {e.Message} Nothing of the file was loaded.",
+                CancellationToken.None);
+            return new UploadOutcome(accepted.UploadId, Path.GetFileName(path), Data.Entities.UploadStatuses.Failed, UploadKinds.Unknown,
+                0, 0, 0, 0, 0, new Dictionary<string, long>(), e.Message, 0);
+        }
     }
 
     private static UploadOutcome Refused(string path, string message) =>

@@ -16,4 +16,13 @@ public sealed class IngestionOptions
 
     /// <summary>Largest file accepted, in bytes (default 512 MB).</summary>
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Days a failed upload's staged file is kept for an admin to download; loaded and refused ones go at once.</summary>
+    public int KeepFailedDays { get; set; } = 7;
+
+    /// <summary>Cron of the staging folder's clean-up (default: hourly).</summary>
+    public string StagingCleanupCron { get; set; } = "17 * * * *";
+
+    /// <summary>An upload waiting or loading longer than this is shown as stuck, for an admin to retry or cancel.</summary>
+    public int StuckAfterMinutes { get; set; } = 60;
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RetailInsights.Web.Admin.Audit;
@@ -22,17 +23,25 @@ public static class IngestionRegistration
         services.AddScoped<ImportUploadJob>();
         services.AddScoped<FileImporter>();
         services.AddScoped<DropFolderJob>();
+        services.AddScoped<StagingCleanupJob>();
         services.AddScoped<UploadQueries>();
+        services.AddSingleton<IApplyStateFilter, UploadJobFailedFilter>();
         return services;
     }
 
-    /// <summary>The upload API, the rejected rows' download, and the drop folder's scan (changing its cron takes a restart).</summary>
+    /// <summary>
+    /// The upload API, the downloads of rejected rows and of failed files, the drop folder's scan and the staging
+    /// clean-up (changing a cron takes a restart).
+    /// </summary>
     public static void MapIngestion(this WebApplication app)
     {
         app.MapUploadApi();
         app.MapRejectedRowsDownload();
+        app.MapStagedFileDownload();
         var options = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value;
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<DropFolderJob>(DropFolderJob.RecurringJobId,
-            job => job.ScanAsync(CancellationToken.None), options.DropFolderCron);
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<DropFolderJob>(DropFolderJob.RecurringJobId, job => job.ScanAsync(CancellationToken.None), options.DropFolderCron);
+        recurring.AddOrUpdate<StagingCleanupJob>(StagingCleanupJob.RecurringJobId, job => job.CleanAsync(CancellationToken.None),
+            options.StagingCleanupCron);
     }
 }

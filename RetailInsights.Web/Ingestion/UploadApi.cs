@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -45,16 +46,20 @@ public static class UploadApi
                 continue;
             if (!disposition.IsFileDisposition())
             {
-                using var text = new StreamReader(section.Body);
-                fields[disposition.Name.Value ?? ""] = (await text.ReadToEndAsync(context.RequestAborted)).Trim();
+                // A field is a short word or code; a longer one is refused without reading it whole.
+                var name = disposition.Name.Value ?? "";
+                var value = await ReadFieldAsync(section.Body, context.RequestAborted);
+                if (value is null)
+                    return Results.BadRequest(new { error = $"{name} is longer than {MaxFieldChars} characters.", field = name });
+                fields[name] = value.Trim();
                 continue;
             }
-            var kind = fields.GetValueOrDefault("kind");
-            if (kind is not null && UploadKinds.Parse(kind) is null)
-                return Results.BadRequest(new { error = $"kind must be transactions, refunds, product_catalog or store_locations, not '{kind}'." });
             var request = new IntakeRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "upload.csv",
-                context.User.Identity?.Name ?? "api", kind, fields.GetValueOrDefault("store"), fields.GetValueOrDefault("dateOrder"),
-                fields.GetValueOrDefault("retailer") is { Length: > 0 } retailer ? retailer : "default");
+                context.User.Identity?.Name ?? "api", fields.GetValueOrDefault("kind"), fields.GetValueOrDefault("store"),
+                fields.GetValueOrDefault("dateOrder"), IntakeRules.Retailer(fields.GetValueOrDefault("retailer")), ApiKeyIdOf(context.User));
+            // Checked before a byte of the file is written.
+            if (IntakeRules.FirstProblem(request) is { } problem)
+                return Results.BadRequest(new { error = problem.Message, field = problem.Field });
             try
             {
                 var result = await intake.AcceptAsync(section.Body, request, null, enqueue: true, context.RequestAborted);
@@ -67,15 +72,35 @@ public static class UploadApi
             {
                 return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status413PayloadTooLarge);
             }
+            catch (IntakeRequestException e)
+            {
+                return Results.BadRequest(new { error = e.Message, field = e.Problem.Field });
+            }
         }
         return Results.BadRequest(new { error = "No file part in the request." });
     }
 
-    private static async Task<IResult> GetStatusAsync(long id, IDbContextFactory<RetailInsightsDbContext> dbFactory,
+    private const int MaxFieldChars = 256;
+
+    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(body);
+        var buffer = new char[MaxFieldChars + 1];
+        var read = await text.ReadBlockAsync(buffer, cancellationToken);
+        return read > MaxFieldChars ? null : new string(buffer, 0, read);
+    }
+
+    private static int? ApiKeyIdOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim), out var id) ? id : null;
+
+    /// <summary>A key sees the uploads it sent and no other (another's answers 404, as if it did not exist).</summary>
+    private static async Task<IResult> GetStatusAsync(long id, ClaimsPrincipal user, IDbContextFactory<RetailInsightsDbContext> dbFactory,
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.UploadId == id, cancellationToken);
+        var keyId = ApiKeyIdOf(user);
+        var upload = await db.Uploads.AsNoTracking()
+            .SingleOrDefaultAsync(u => u.UploadId == id && (keyId == null || u.ApiKeyId == keyId), cancellationToken);
         return upload is null
             ? Results.NotFound(new { error = $"No upload #{id}." })
             : Results.Ok(new UploadStatusResponse(upload.UploadId, upload.FileName, upload.Kind, upload.Status, upload.ProgressPercent,

@@ -11,7 +11,8 @@ public sealed record IntakeRequest(
     string? Kind = null,
     string? DefaultStoreCode = null,
     string? DateOrder = null,
-    string RetailerCode = "default");
+    string RetailerCode = "default",
+    int? ApiKeyId = null);
 
 public enum IntakeState
 {
@@ -28,57 +29,61 @@ public enum IntakeState
 public sealed record IntakeResult(long UploadId, IntakeState State, string Message);
 
 /// <summary>
-/// The one door for files — the upload page, the API, the import command and the drop folder: stream to disk,
-/// answer a file already loaded without touching anything, otherwise record the upload and hand it to a job.
+/// The one door for files — the upload page, the API, the import command and the drop folder: check what the
+/// uploader said, stream the file to disk, and record the upload and hand it to a job — unless another upload holds
+/// the same content, which is answered without touching anything.
 /// </summary>
 public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, AuditLog audit, IBackgroundJobClient? jobs = null)
 {
     /// <param name="enqueue">False for the import command, which loads synchronously in its own process.</param>
+    /// <exception cref="IntakeRequestException">What the uploader said cannot be taken (before anything is written).</exception>
+    /// <exception cref="UploadTooLargeException">The file is over the upload limit (nothing is kept).</exception>
     public async Task<IntakeResult> AcceptAsync(Stream content, IntakeRequest request, IProgress<long>? progress, bool enqueue,
         CancellationToken cancellationToken)
     {
+        if (IntakeRules.FirstProblem(request) is { } problem)
+            throw new IntakeRequestException(problem);
         var staged = await storage.StageAsync(content, request.FileName, progress, cancellationToken);
-        if (await uploads.FindLoadedAsync(staged.Sha256, cancellationToken) is { } loaded)
+        var upload = new NewUpload(staged.OriginalName, staged.SizeBytes, staged.Sha256, staged.Path, request.UploadedBy, request.Kind,
+            IntakeRules.NullIfBlank(request.DefaultStoreCode), request.DateOrder, IntakeRules.Retailer(request.RetailerCode),
+            request.ApiKeyId);
+        // The holder can finish (or fail) between our insert and our look-up: then the insert is tried again.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await uploads.TryInsertQueuedAsync(upload, cancellationToken) is { } uploadId)
+            {
+                await audit.RecordAsync(request.UploadedBy, AuditActions.Upload, $"upload #{uploadId} {staged.OriginalName}",
+                    $"{staged.SizeBytes:N0} bytes", cancellationToken);
+                if (enqueue)
+                    Enqueue(uploadId);
+                return new IntakeResult(uploadId, IntakeState.Queued, $"Queued as upload #{uploadId}.");
+            }
+            if (await uploads.FindHolderAsync(staged.Sha256, cancellationToken) is { } holder)
+                return await AnswerHeldAsync(holder, staged, enqueue, cancellationToken);
+            if (attempt == 3)
+                throw new InvalidOperationException($"Upload of {staged.OriginalName} kept meeting a concurrent upload of the same file.");
+        }
+    }
+
+    private async Task<IntakeResult> AnswerHeldAsync(ContentHolder holder, StagedFile staged, bool enqueue, CancellationToken cancellationToken)
+    {
+        if (holder.IsLoaded)
         {
             File.Delete(staged.Path);
-            return new IntakeResult(loaded.UploadId, IntakeState.AlreadyLoaded, loaded.Message);
+            return new IntakeResult(holder.UploadId, IntakeState.AlreadyLoaded, holder.Message);
         }
-        if (await FindUnfinishedAsync(staged, cancellationToken) is { } unfinished)
-        {
-            if (enqueue)
-                Enqueue(unfinished);
-            return new IntakeResult(unfinished, IntakeState.InProgress,
-                $"The same file is already being loaded as upload #{unfinished}; it carries on.");
-        }
-
-        var uploadId = await uploads.InsertQueuedAsync(new NewUpload(staged.OriginalName, staged.SizeBytes, staged.Sha256, staged.Path,
-            request.UploadedBy, request.Kind, NullIfBlank(request.DefaultStoreCode), request.DateOrder, request.RetailerCode),
-            cancellationToken);
-        await audit.RecordAsync(request.UploadedBy, AuditActions.Upload, $"upload #{uploadId} {staged.OriginalName}",
-            $"{staged.SizeBytes:N0} bytes", cancellationToken);
+        // An upload of the same content that never finished (a crash, a killed import) is resumed, not duplicated;
+        // when its staged file is lost, this copy takes its place.
+        if (holder.StagedPath is not null && File.Exists(holder.StagedPath))
+            File.Delete(staged.Path);
+        else
+            await uploads.AttachStagedFileAsync(holder.UploadId, staged.Path, cancellationToken);
         if (enqueue)
-            Enqueue(uploadId);
-        return new IntakeResult(uploadId, IntakeState.Queued, $"Queued as upload #{uploadId}.");
+            Enqueue(holder.UploadId);
+        return new IntakeResult(holder.UploadId, IntakeState.InProgress, holder.Message);
     }
 
     private void Enqueue(long uploadId) =>
         (jobs ?? throw new InvalidOperationException("No job client: this process loads uploads synchronously."))
             .Enqueue<ImportUploadJob>(job => job.RunAsync(uploadId, CancellationToken.None));
-
-    // An upload of the same content that never finished (a crash, a killed import) is resumed, not duplicated.
-    private async Task<long?> FindUnfinishedAsync(StagedFile staged, CancellationToken cancellationToken)
-    {
-        if (await uploads.FindUnfinishedAsync(staged.Sha256, cancellationToken) is not { } unfinished)
-            return null;
-        var (uploadId, stagedPath) = unfinished;
-        if (stagedPath is not null && File.Exists(stagedPath))
-        {
-            File.Delete(staged.Path);
-            return uploadId;
-        }
-        await uploads.AttachStagedFileAsync(uploadId, staged.Path, cancellationToken);
-        return uploadId;
-    }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Ingestion;
 
-public sealed class UploadQueries(IDbContextFactory<RetailInsightsDbContext> dbFactory)
+public sealed class UploadQueries(IDbContextFactory<RetailInsightsDbContext> dbFactory, IOptions<IngestionOptions> options, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Upload>> GetRecentAsync(int count, CancellationToken cancellationToken)
     {
@@ -40,4 +41,11 @@ public sealed class UploadQueries(IDbContextFactory<RetailInsightsDbContext> dbF
 
     public static bool IsActive(Upload upload) =>
         upload.Status is UploadStatuses.Queued or UploadStatuses.Parsing or UploadStatuses.Loading;
+
+    /// <summary>Not final, and waiting or loading for longer than <see cref="IngestionOptions.StuckAfterMinutes"/>.</summary>
+    public bool IsStuck(Upload upload) =>
+        IsActive(upload) && (upload.StartedAt ?? upload.UploadedAt) < clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.StuckAfterMinutes);
+
+    /// <summary>What a page waits for: uploads that are moving (a stuck one is not polled for ever).</summary>
+    public bool IsMoving(Upload upload) => IsActive(upload) && !IsStuck(upload);
 }

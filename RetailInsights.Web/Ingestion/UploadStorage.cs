@@ -48,6 +48,10 @@ public sealed class UploadStorage(IOptions<IngestionOptions> options, IHostEnvir
         return new StagedFile(path, Path.GetFileName(originalName), total, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
+    /// <summary>Whether a path lies in the staging folder (only those are ever deleted by the app).</summary>
+    public bool IsStaged(string path) =>
+        Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && directory == StagingDirectory;
+
     private string ResolveDirectory(string configured) =>
         Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured));
 }

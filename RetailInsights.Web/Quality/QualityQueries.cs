@@ -17,11 +17,16 @@ public sealed class QualityQueries(IDbContextFactory<RetailInsightsDbContext> db
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Rejected rows by reason code over every upload; a row with two reasons counts under both.</summary>
+    /// <summary>
+    /// Rejected rows by reason code over every upload, from each load's report (exact for every line, also those whose
+    /// text was not kept); a row with two reasons counts under both.
+    /// </summary>
     public async Task<IReadOnlyList<ReasonCount>> GetRejectReasonsAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT reason, count(*) FROM rejected_rows, unnest(reason_codes) AS reason GROUP BY reason ORDER BY 2 DESC");
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.key, sum(r.value::bigint)::bigint FROM uploads u, jsonb_each_text(u.quality_report -> 'rejectedByReason') r
+            GROUP BY r.key ORDER BY 2 DESC
+            """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var result = new List<ReasonCount>();
         while (await reader.ReadAsync(cancellationToken))

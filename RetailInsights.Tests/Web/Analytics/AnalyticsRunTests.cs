@@ -3,7 +3,7 @@ using System.Text.Json;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Analytics;
-using RetailInsights.Web.Analytics.Inputs;
+using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Analytics;
@@ -162,12 +162,9 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         await using var pipeline = new PipelineFixture();
         await pipeline.InitializeAsync();
         await pipeline.ImportAsync(ReferenceData.Path("online-retail-sample", "daily", "2025-07-01_transactions.csv"), "--store", "ONLINE");
-        var dataSource = pipeline.Database.DataSource;
-        var runner = new AnalyticsRunner(new BasketSource(dataSource), new RfmSource(dataSource), new RunWriter(dataSource),
-            Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()),
-            Microsoft.Extensions.Options.Options.Create(new RetailInsights.Core.Mining.MiningOptions { MinSupport = 0.05, MaxItemsets = 100_000 }),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AnalyticsRunner>.Instance);
-        var job = new AnalyticsJob(runner, pipeline.Database.DataSource);
+        await using var services = pipeline.AnalyticsServices(("Analytics:MinSupport", "0.05"), ("Analytics:MaxItemsets", "100000"));
+        await using var scope = services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<AnalyticsJob>();
 
         await job.RunAfterUploadsAsync(CancellationToken.None); // the batch's first scheduled run does the work
         await job.RunAfterUploadsAsync(CancellationToken.None); // the batch's later ones find it done

@@ -65,12 +65,19 @@ public sealed class SchemaConstraintTests : IAsyncLifetime
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM refunds"));
     }
 
-    [Fact]
-    public async Task Uploads_sameContentLoadedTwice_isRefused()
+    [Theory]
+    [InlineData("queued", "loaded")]
+    [InlineData("loading", "queued")]
+    [InlineData("loaded", "parsing")]
+    public async Task Uploads_sameContentHeldTwice_isRefused(string first, string second)
     {
-        await _database.ExecuteAsync(Upload("failed"));
-        var error = await Assert.ThrowsAsync<PostgresException>(() => _database.ExecuteAsync(Upload("loaded")));
-        Assert.Equal("ux_uploads_loaded_sha256", error.ConstraintName);
+        // Content of its own (the set-up's upload holds repeat('a', 64)).
+        string Held(string status) => Upload(status).Replace("repeat('a', 64)", "repeat('b', 64)");
+        await _database.ExecuteAsync(Held("failed"));
+        await _database.ExecuteAsync(Held("refused"));
+        await _database.ExecuteAsync(Held(first));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => _database.ExecuteAsync(Held(second)));
+        Assert.Equal("ux_uploads_sha256_held", error.ConstraintName);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Web.Analytics;
+using RetailInsights.Web.Data;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 
@@ -38,6 +41,14 @@ public sealed class PipelineFixture : IAsyncLifetime
         })
         .AddInMemoryCollection(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
         .Build();
+
+    /// <summary>The analytics services on this fixture's database, as the app registers them (without Hangfire's server).</summary>
+    public ServiceProvider AnalyticsServices(params (string Key, string Value)[] settings) => new ServiceCollection()
+        .AddSingleton(Configuration(settings))
+        .AddLogging()
+        .AddRetailInsightsData()
+        .AddAnalytics()
+        .BuildServiceProvider();
 
     /// <summary>
     /// Sales whose ids refer to no dimension row, per reference. The sales table enforces no foreign keys (for load

@@ -38,7 +38,7 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(("already_loaded", accepted.Id), (againBody!.Status, againBody.Id));
 
         var manager = await SignedInClient.ForRoleAsync(fixture.App, Roles.Manager);
-        var csv = await manager.GetStringAsync(RejectedRowsDownload.PathFor(accepted.Id));
+        var csv = await manager.GetStringAsync(UploadDownloads.PathFor(accepted.Id));
         Assert.Equal("line_number,reasons,raw_text\n42,bad_quantity,\"BAD,P1,P,zero,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\"\n", csv.Replace("\r\n", "\n"));
         var page = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync($"/uploads/{accepted.Id}"));
         Assert.Contains(RetailInsights.Core.Ingestion.RejectReasons.Describe("bad_quantity"), page);

@@ -4,6 +4,7 @@ public static class AuditActions
 {
     public const string Upload = "upload";
     public const string Rerun = "rerun";
+    public const string Cancel = "cancel";
     public const string Export = "export";
     public const string UserCreated = "user.created";
     public const string UserRoleChanged = "user.role_changed";

@@ -17,6 +17,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>The claim naming the key that authenticated the call.</summary>
+    public const string KeyIdClaim = "api_key_id";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.ToString() is not { Length: > 0 } secret)
@@ -25,7 +28,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"api:{key.Name}"), new Claim("api_key_id", key.ApiKeyId.ToString())],
+            [new Claim(ClaimTypes.Name, $"api:{key.Name}"), new Claim(KeyIdClaim, key.ApiKeyId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -30,7 +30,7 @@ internal sealed class FactSaleEntityTypeConfiguration : IEntityTypeConfiguration
         // id by joining to them, dimension rows are never deleted, and a test checks that no fact is ever orphaned.
 
         // The natural key of a line: the same line arriving again in an overlapping file is a duplicate.
-        builder.Property(s => s.LineOccurrence).HasDefaultValue((short)1);
+        builder.Property(s => s.LineOccurrence).HasDefaultValue(1);
         builder.HasIndex(s => new { s.RetailerId, s.Invoice, s.ProductId, s.InvoicedAt, s.Quantity, s.UnitPrice, s.LineOccurrence })
             .IsUnique()
             .HasDatabaseName("ux_fact_sales_natural_key");

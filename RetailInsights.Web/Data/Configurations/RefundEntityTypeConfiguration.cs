@@ -33,7 +33,7 @@ internal sealed class RefundEntityTypeConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<DimDate>().WithMany().HasForeignKey(r => r.DateKey).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Upload).WithMany().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.Property(r => r.LineOccurrence).HasDefaultValue((short)1);
+        builder.Property(r => r.LineOccurrence).HasDefaultValue(1);
         builder.HasIndex(r => new { r.RetailerId, r.RefundCode, r.ProductId, r.RefundedAt, r.Quantity, r.Amount, r.LineOccurrence })
             .IsUnique()
             .HasDatabaseName("ux_refunds_natural_key");

@@ -38,8 +38,11 @@ internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<U
         builder.Property(u => u.QualityReport).HasColumnType("jsonb");
         builder.Property(u => u.ProgressPercent).HasDefaultValue((short)0);
 
-        // A file's content is loaded at most once; failed or refused attempts may be repeated.
-        builder.HasIndex(u => u.Sha256).IsUnique().HasFilter("status = 'loaded'").HasDatabaseName("ux_uploads_loaded_sha256");
+        // A file's content is taken in once: while one upload of it is queued, being loaded or loaded, another intake of
+        // the same bytes is refused by this index (not by a check before the insert, which two intakes at once both pass).
+        // Failed or refused attempts may be repeated.
+        builder.HasIndex(u => u.Sha256).IsUnique().HasFilter(UploadStatuses.HoldingContentSql).HasDatabaseName("ux_uploads_sha256_held");
+        builder.HasOne<ApiKey>().WithMany().HasForeignKey(u => u.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(u => u.UploadedAt);
         builder.HasIndex(u => new { u.Sha256, u.Status });
 

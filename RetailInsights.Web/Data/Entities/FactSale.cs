@@ -22,7 +22,7 @@ public sealed class FactSale
     /// 1 for the first line of a file with these exact values, 2 for its twin, and so on: a till that scans an item
     /// twice sells it twice, while the same line arriving again in an overlapping file is a duplicate.
     /// </summary>
-    public short LineOccurrence { get; set; } = 1;
+    public int LineOccurrence { get; set; } = 1;
 
     public bool IsNonProduct { get; set; }
     public bool IsZeroPrice { get; set; }

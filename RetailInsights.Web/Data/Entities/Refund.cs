@@ -19,7 +19,7 @@ public sealed class Refund
     public required string Reason { get; set; }
 
     /// <summary>Which of identical lines of one file this is (see <see cref="FactSale.LineOccurrence"/>).</summary>
-    public short LineOccurrence { get; set; } = 1;
+    public int LineOccurrence { get; set; } = 1;
     public DateTime RefundedAt { get; set; }
 
     public DimProduct? Product { get; set; }

@@ -12,6 +12,9 @@ public sealed class Upload
     public required string Kind { get; set; }
     public required string Status { get; set; }
     public required string UploadedBy { get; set; }
+
+    /// <summary>The API key that sent the file, when a machine did: a key sees only its own uploads.</summary>
+    public int? ApiKeyId { get; set; }
     public DateTime UploadedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }

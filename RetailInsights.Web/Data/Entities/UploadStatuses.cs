@@ -10,4 +10,12 @@ public static class UploadStatuses
     public const string Refused = "refused";
 
     public static readonly IReadOnlyList<string> All = [Queued, Parsing, Loading, Loaded, Failed, Refused];
+
+    /// <summary>
+    /// An upload in these statuses holds its content: no other upload of the same bytes may be taken in meanwhile
+    /// (a unique index over uploads in these statuses decides).
+    /// </summary>
+    public const string HoldingContentSql = "status IN ('queued', 'parsing', 'loading', 'loaded')";
+
+    public static bool IsFinal(string status) => status is Loaded or Failed or Refused;
 }

@@ -701,10 +701,10 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("line_amount");
 
-                    b.Property<short>("LineOccurrence")
+                    b.Property<int>("LineOccurrence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("smallint")
-                        .HasDefaultValue((short)1)
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
                         .HasColumnName("line_occurrence");
 
                     b.Property<int>("ProductId")
@@ -790,10 +790,10 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("date_key");
 
-                    b.Property<short>("LineOccurrence")
+                    b.Property<int>("LineOccurrence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("smallint")
-                        .HasDefaultValue((short)1)
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
                         .HasColumnName("line_occurrence");
 
                     b.Property<string>("OriginalInvoice")
@@ -1098,6 +1098,10 @@ namespace RetailInsights.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("UploadId"));
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_key_id");
+
                     b.Property<string>("DateOrder")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -1220,10 +1224,13 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasKey("UploadId")
                         .HasName("pk_uploads");
 
+                    b.HasIndex("ApiKeyId")
+                        .HasDatabaseName("ix_uploads_api_key_id");
+
                     b.HasIndex("Sha256")
                         .IsUnique()
-                        .HasDatabaseName("ux_uploads_loaded_sha256")
-                        .HasFilter("status = 'loaded'");
+                        .HasDatabaseName("ux_uploads_sha256_held")
+                        .HasFilter("status IN ('queued', 'parsing', 'loading', 'loaded')");
 
                     b.HasIndex("UploadedAt")
                         .HasDatabaseName("ix_uploads_uploaded_at");
@@ -1392,6 +1399,15 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_run_rules_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_uploads_api_keys_api_key_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>

@@ -9,14 +9,18 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// file is staged, and added in a short transaction of their own before the facts. Committing them first lets loads
 /// run side by side: inside the facts' transaction, a new customer that two files share made the second load wait for
 /// the whole first one. A load that fails afterwards leaves only these descriptive rows, which no count includes and
-/// its retry needs anyway.
+/// its retry needs anyway. Past the load's memory budget the codes are no longer kept (<see cref="Overflowed"/>): the
+/// load then adds them from its stage instead (<see cref="DimensionSql.FromStage"/>).
 /// </summary>
-internal sealed class DimensionRows
+internal sealed class DimensionRows(MemoryBudget budget)
 {
     private readonly HashSet<DateOnly> _days = [];
     private readonly HashSet<string> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Description, bool IsNonProduct)> _products = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _customers = new(StringComparer.Ordinal);
+
+    /// <summary>More codes than the budget allows: none are kept, and the load adds them from its stage.</summary>
+    public bool Overflowed => budget.Exceeded;
 
     public bool IsEmpty => _stores.Count == 0 && _products.Count == 0;
 
@@ -26,33 +30,50 @@ internal sealed class DimensionRows
 
     public void AddSale(string stockCode, string? description, bool isNonProduct, DateTime day, string storeCode, string? customerCode, string? country)
     {
-        // The first description a file gives a product is the one kept, as the first country of a customer.
-        if (!_products.TryGetValue(stockCode, out var product) || (product.Description is null && description is not null))
+        if (_products.TryGetValue(stockCode, out var product))
+        {
+            if (product.Description is null && description is not null)
+                _products[stockCode] = (description, isNonProduct);
+        }
+        else if (Charge(stockCode))
             _products[stockCode] = (description, isNonProduct);
         Add(day, storeCode, customerCode, country);
     }
 
     public void AddRefund(string stockCode, DateTime day, string storeCode, string? customerCode)
     {
-        _products.TryAdd(stockCode, (null, false));
+        if (!_products.ContainsKey(stockCode) && Charge(stockCode))
+            _products[stockCode] = (null, false);
         Add(day, storeCode, customerCode, null);
     }
 
     private void Add(DateTime day, string storeCode, string? customerCode, string? country)
     {
+        if (Overflowed)
+            return;
         _days.Add(DateOnly.FromDateTime(day));
-        _stores.Add(storeCode);
-        if (customerCode is not null)
-            _customers.TryAdd(customerCode, country);
+        if (!_stores.Contains(storeCode) && Charge(storeCode))
+            _stores.Add(storeCode);
+        if (customerCode is not null && !_customers.ContainsKey(customerCode) && Charge(customerCode))
+            _customers[customerCode] = country;
     }
 
-    /// <summary>
-    /// Adds what is missing, in sorted order so that two loads never wait for each other in a circle, and returns the
-    /// ids of every row the file refers to.
-    /// </summary>
+    /// <returns>Whether the code may be kept; once the budget is spent, nothing is kept any more.</returns>
+    private bool Charge(string code)
+    {
+        if (budget.TrySpend(MemoryBudget.ForCode(code)))
+            return true;
+        _days.Clear();
+        _stores.Clear();
+        _products.Clear();
+        _customers.Clear();
+        return false;
+    }
+
+    /// <summary>Adds what is missing and returns the ids of every row the file refers to.</summary>
     public async Task<DimensionIds> AddMissingAsync(NpgsqlDataSource dataSource, string retailerCode, CancellationToken cancellationToken)
     {
-        if (IsEmpty)
+        if (IsEmpty || Overflowed)
             return DimensionIds.None;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -60,32 +81,15 @@ internal sealed class DimensionRows
         {
             BatchCommands =
             {
-                Command("INSERT INTO dim_retailer (code, name) VALUES ($1, $1) ON CONFLICT (code) DO NOTHING",
-                    (retailerCode, NpgsqlDbType.Text)),
-                Command("""
-                    INSERT INTO dim_date (date_key, date, year, quarter, month, day, iso_day_of_week, is_weekend)
-                    SELECT to_char(d, 'YYYYMMDD')::int, d, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
-                           extract(day FROM d), extract(isodow FROM d), extract(isodow FROM d) >= 6
-                    FROM unnest($1) AS d ORDER BY d
-                    ON CONFLICT (date_key) DO NOTHING
-                    """, (_days.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date)),
-                Command("""
-                    INSERT INTO dim_store (store_code) SELECT code FROM unnest($1) AS code ORDER BY code
-                    ON CONFLICT (store_code) DO NOTHING
-                    """, (_stores.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)),
-                Command("""
-                    INSERT INTO dim_product (stock_code, description, is_non_product)
-                    SELECT * FROM unnest($1, $2, $3) AS p (stock_code, description, is_non_product) ORDER BY stock_code
-                    ON CONFLICT (stock_code) DO UPDATE SET description = excluded.description
-                    WHERE dim_product.description IS NULL AND excluded.description IS NOT NULL
-                    """, (_products.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+                Command(DimensionSql.Retailer.Replace("@retailer", "$1", StringComparison.Ordinal), (retailerCode, NpgsqlDbType.Text)),
+                Command(DimensionSql.Dates("SELECT unnest($1) AS d"), (_days.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date)),
+                Command(DimensionSql.Stores("SELECT unnest($1) AS code"), (_stores.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)),
+                Command(DimensionSql.Products("SELECT * FROM unnest($1, $2, $3) AS p (stock_code, description, is_non_product)"),
+                    (_products.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
                     (_products.Values.Select(p => p.Description).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
                     (_products.Values.Select(p => p.IsNonProduct).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)),
-                Command("""
-                    INSERT INTO dim_customer (customer_code, country)
-                    SELECT * FROM unnest($1, $2) AS c (customer_code, country) ORDER BY customer_code
-                    ON CONFLICT (customer_code) DO NOTHING
-                    """, (_customers.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+                Command(DimensionSql.Customers("SELECT * FROM unnest($1, $2) AS c (customer_code, country)"),
+                    (_customers.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
                     (_customers.Values.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)),
             },
         };

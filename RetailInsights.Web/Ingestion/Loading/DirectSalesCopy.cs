@@ -43,7 +43,7 @@ internal static class DirectSalesCopy
             copy.Write(sale.InvoicedAt, NpgsqlDbType.Timestamp);
             copy.Write(sale.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean);
             copy.Write(sale.UnitPrice == 0, NpgsqlDbType.Boolean);
-            copy.Write(occurrences.Next(sale), NpgsqlDbType.Smallint);
+            copy.Write(occurrences.Next(sale), NpgsqlDbType.Integer);
             copied++;
         }
         copy.Complete();

@@ -9,10 +9,19 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// (a temporary table <c>stage</c>) holds accepted rows (reason_codes NULL) and rejected lines (reason_codes set);
 /// the inserts take the parameters @upload and @retailer.
 /// </summary>
-internal abstract class KindLoad<TRow> where TRow : ParsedRow
+internal abstract class KindLoad<TRow>(MemoryBudget budget) where TRow : ParsedRow
 {
+    /// <summary>What this load may keep in memory; past it, the load spills to the stage.</summary>
+    protected MemoryBudget Budget { get; } = budget;
+
     /// <summary>The dimension rows the file's rows refer to, gathered while they are staged.</summary>
-    public DimensionRows Dimensions { get; } = new();
+    public DimensionRows Dimensions { get; } = new(budget);
+
+    /// <summary>
+    /// The inserts that add the dimension rows from the stage, for a load whose codes were more than its memory budget
+    /// (<see cref="DimensionRows.Overflowed"/>); run inside the load's transaction, before the facts.
+    /// </summary>
+    public virtual IReadOnlyList<string> DimensionsFromStage => [];
 
     /// <summary>The columns between line_number and the reject columns, as in CREATE TABLE.</summary>
     protected abstract string StageColumns { get; }

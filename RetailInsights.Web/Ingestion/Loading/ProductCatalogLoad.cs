@@ -5,7 +5,7 @@ using RetailInsights.Core.Ingestion;
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>A product catalog: describes products (the last line of a stock code wins), adding those not seen yet.</summary>
-internal sealed class ProductCatalogLoad : KindLoad<ProductRow>
+internal sealed class ProductCatalogLoad(MemoryBudget budget) : KindLoad<ProductRow>(budget)
 {
     protected override string StageColumns => "stock_code text, description text, category text, base_price numeric, is_non_product boolean";
 

@@ -5,7 +5,7 @@ using RetailInsights.Core.Ingestion;
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>A refunds file: each line a refund of its invoice, linked to the product, store and customer.</summary>
-internal sealed class RefundsLoad : KindLoad<RefundRow>
+internal sealed class RefundsLoad(MemoryBudget budget) : KindLoad<RefundRow>(budget)
 {
     protected override string StageColumns => """
         refund_code text, invoice text, stock_code text, quantity integer, amount numeric, reason text, refunded_at timestamp,
@@ -27,6 +27,8 @@ internal sealed class RefundsLoad : KindLoad<RefundRow>
         Text(copy, r.CustomerId);
         Dimensions.AddRefund(PgText.Clean(r.StockCode), r.RefundedAt, PgText.Clean(r.StoreId), PgText.Clean(r.CustomerId));
     }
+
+    public override IReadOnlyList<string> DimensionsFromStage { get; } = DimensionSql.FromStage("refunded_at", "NULL::text", "NULL::text", "false");
 
     public override IReadOnlyList<string> FactsFromStage { get; } =
     [

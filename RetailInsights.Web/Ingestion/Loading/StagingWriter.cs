@@ -13,26 +13,35 @@ internal sealed class StagingWriter<TRow> : IDisposable where TRow : ParsedRow
 {
     private readonly NpgsqlBinaryImporter _copy;
     private readonly KindLoad<TRow> _load;
+    private readonly long _maxRejectedKept;
+    private long _rejectedKept;
 
-    private StagingWriter(NpgsqlBinaryImporter copy, KindLoad<TRow> load)
+    private StagingWriter(NpgsqlBinaryImporter copy, KindLoad<TRow> load, long maxRejectedKept)
     {
         _copy = copy;
         _load = load;
+        _maxRejectedKept = maxRejectedKept;
     }
 
-    public static StagingWriter<TRow> Begin(NpgsqlConnection connection, KindLoad<TRow> load)
+    /// <param name="maxRejectedKept">Rejected lines kept at most (the first ones); every one is still counted by reason.</param>
+    public static StagingWriter<TRow> Begin(NpgsqlConnection connection, KindLoad<TRow> load, long maxRejectedKept)
     {
         using (var create = new NpgsqlCommand(load.CreateStage, connection))
             create.ExecuteNonQuery();
-        return Append(connection, load);
+        return new(connection.BeginBinaryImport(CopyCommand), load, maxRejectedKept);
     }
 
-    /// <summary>Adds rows to the stage <see cref="Begin"/> created earlier in the transaction.</summary>
+    /// <summary>Adds accepted rows to the stage <see cref="Begin"/> created earlier in the transaction.</summary>
     public static StagingWriter<TRow> Append(NpgsqlConnection connection, KindLoad<TRow> load) =>
-        new(connection.BeginBinaryImport("COPY stage FROM STDIN (FORMAT BINARY)"), load);
+        new(connection.BeginBinaryImport(CopyCommand), load, 0);
 
+    private const string CopyCommand = "COPY stage FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Keeps a rejected line's text and reasons, up to the limit: a hostile file's millions are counted, not stored.</summary>
     public void WriteRejected(RejectedLine line)
     {
+        if (++_rejectedKept > _maxRejectedKept)
+            return;
         _copy.StartRow();
         _copy.Write(line.LineNumber, NpgsqlDbType.Bigint);
         for (var i = 0; i < _load.FieldCount; i++)

@@ -5,7 +5,7 @@ using RetailInsights.Core.Ingestion;
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>A store locations file: places stores in their city and region (the last line of a store wins).</summary>
-internal sealed class StoreLocationsLoad : KindLoad<StoreRow>
+internal sealed class StoreLocationsLoad(MemoryBudget budget) : KindLoad<StoreRow>(budget)
 {
     protected override string StageColumns => "store_code text, name text, city text, region text, size_sq_ft integer";
 

@@ -7,12 +7,21 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// <summary>
 /// A transactions file: its sales are copied straight into the sales table on a second read (see
 /// <see cref="DirectSalesCopy"/>); its returns (negative or C-invoice lines) go through the stage and become refunds of
-/// their original invoice.
+/// their original invoice. Two cases stage the sales too, for set-based inserts that do in SQL what the copy did in
+/// memory: part of the file was loaded before (the copy meets the natural key), or the file names more customers,
+/// products or lines than the load's memory budget allows (it spills: from then on sales are staged, and the earlier
+/// ones on the second read).
 /// </summary>
-internal sealed class TransactionsLoad : KindLoad<TransactionRow>
+internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<TransactionRow>(budget)
 {
     /// <summary>The numbering of identical lines among the sales.</summary>
-    private readonly SaleOccurrences _occurrences = new();
+    private readonly SaleOccurrences _occurrences = new(budget);
+
+    /// <summary>The last sale that skipped the stage on the first pass (a spilled load stages those up to it later).</summary>
+    private long _lastSkippedLine;
+
+    /// <summary>Whether the sales are in the stage, so that the inserts from the stage load them.</summary>
+    private bool _salesStaged;
 
     protected override string StageColumns => """
         invoice text, stock_code text, description text, quantity integer, invoiced_at timestamp, unit_price numeric,
@@ -39,10 +48,13 @@ internal sealed class TransactionsLoad : KindLoad<TransactionRow>
 
     public override string AnalyzeStage => "ANALYZE stage (reason_codes, is_return)";
 
-    /// <summary>The returns; the sales are copied in before (<see cref="LoadOutsideStageAsync"/>).</summary>
-    public override IReadOnlyList<string> FactsFromStage { get; } =
-    [
-        """
+    public override IReadOnlyList<string> DimensionsFromStage { get; } =
+        DimensionSql.FromStage("invoiced_at", "description", "country", "is_non_product");
+
+    /// <summary>The returns, and the sales when they were staged (otherwise they were copied in before).</summary>
+    public override IReadOnlyList<string> FactsFromStage => _salesStaged ? [SalesFromStage, ReturnsFromStage] : [ReturnsFromStage];
+
+    private const string ReturnsFromStage = """
         INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
             upload_id, quantity, amount, reason, refunded_at, line_occurrence)
         SELECT t.invoice, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END,
@@ -56,8 +68,7 @@ internal sealed class TransactionsLoad : KindLoad<TransactionRow>
         JOIN dim_retailer r ON r.code = @retailer
         LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
         ON CONFLICT DO NOTHING
-        """,
-    ];
+        """;
 
     /// <summary>Staged sales, skipping lines already loaded: the way in when part of the file was loaded before.</summary>
     private const string SalesFromStage = """
@@ -76,13 +87,14 @@ internal sealed class TransactionsLoad : KindLoad<TransactionRow>
         ON CONFLICT DO NOTHING
         """;
 
-    public override bool SkipsStage(TransactionRow row) => !row.IsReturn;
+    public override bool SkipsStage(TransactionRow row) => !row.IsReturn && !Budget.Exceeded;
 
     /// <summary>A sale is only noted on the first pass: its dimension rows and its place among identical lines.</summary>
     public override void NoteSkipped(TransactionRow sale)
     {
         NoteDimensions(sale);
         _occurrences.Observe(sale);
+        _lastSkippedLine = sale.LineNumber;
     }
 
     /// <summary>
@@ -93,6 +105,11 @@ internal sealed class TransactionsLoad : KindLoad<TransactionRow>
     public override async Task<long> LoadOutsideStageAsync(LoadContext context, CancellationToken cancellationToken)
     {
         var connection = context.Connection;
+        if (Budget.Exceeded)
+        {
+            await StageSalesAsync(context, sale => sale.LineNumber <= _lastSkippedLine, cancellationToken);
+            return 0;
+        }
         await Sql.ExecuteAsync(connection, "SAVEPOINT direct_sales", cancellationToken);
         try
         {
@@ -105,19 +122,24 @@ internal sealed class TransactionsLoad : KindLoad<TransactionRow>
         {
             await Sql.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_sales", cancellationToken);
         }
-        using (var staging = StagingWriter<TransactionRow>.Append(connection, this))
+        await StageSalesAsync(context, _ => true, cancellationToken);
+        return 0;
+    }
+
+    private async Task StageSalesAsync(LoadContext context, Func<TransactionRow, bool> which, CancellationToken cancellationToken)
+    {
+        using (var staging = StagingWriter<TransactionRow>.Append(context.Connection, this))
         {
-            foreach (var sale in Sales(context.OpenFile(), cancellationToken))
+            foreach (var sale in Sales(context.OpenFile(), cancellationToken).Where(which))
                 staging.WriteRow(sale);
             staging.Complete();
         }
-        await Sql.ExecuteAsync(connection, AnalyzeStage, cancellationToken);
-        return await Sql.ExecuteAsync(connection, SalesFromStage, cancellationToken, ("upload", context.UploadId),
-            ("retailer", context.RetailerCode));
+        await Sql.ExecuteAsync(context.Connection, AnalyzeStage, cancellationToken);
+        _salesStaged = true;
     }
 
-    private IEnumerable<TransactionRow> Sales(UploadFileReader reader, CancellationToken cancellationToken) =>
-        reader.ReadRows<TransactionRow>(null, cancellationToken).Select(r => r.Row).OfType<TransactionRow>().Where(SkipsStage);
+    private static IEnumerable<TransactionRow> Sales(UploadFileReader reader, CancellationToken cancellationToken) =>
+        reader.ReadRows<TransactionRow>(null, cancellationToken).Select(r => r.Row).OfType<TransactionRow>().Where(r => !r.IsReturn);
 
     private void NoteDimensions(TransactionRow line) =>
         Dimensions.AddSale(PgText.Clean(line.StockCode), PgText.Clean(line.Description), line.Flags.HasFlag(RowFlags.NonProduct),

@@ -18,6 +18,10 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
 {
     private const int Attempts = 4;
 
+    /// <summary>Waits before loading again after the database went away (a restart, a fail-over): about 15 s in all.</summary>
+    private static readonly TimeSpan[] ReconnectDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4),
+        TimeSpan.FromSeconds(8)];
+
     /// <summary>What one load works with, whatever the file's kind.</summary>
     private sealed record LoadRun(NpgsqlConnection Connection, NpgsqlTransaction Transaction, Upload Upload,
         Func<UploadFileReader> OpenFile, UploadFileReader Reader, UploadProgressWriter Progress, Stopwatch Clock);
@@ -38,6 +42,13 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
                 logger.LogInformation("Upload #{Id} met a concurrent load ({State}); loading it again", uploadId, e.SqlState);
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * Random.Shared.Next(1, 4)), cancellationToken);
             }
+            catch (NpgsqlException e) when (e.IsTransient && attempt <= ReconnectDelays.Length)
+            {
+                // The transaction died with its connection, so nothing of the file is in: loading it again from the start
+                // counts every row once.
+                logger.LogWarning("Upload #{Id}: the database connection failed ({Message}); loading it again", uploadId, e.Message);
+                await Task.Delay(ReconnectDelays[attempt - 1], cancellationToken);
+            }
         }
     }
 
@@ -52,8 +63,15 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@id)", cancellationToken, ("id", uploadId));
         var upload = await UploadsTable.ReadAsync(connection, uploadId, cancellationToken)
             ?? throw new InvalidOperationException($"No upload #{uploadId}.");
-        if (upload.Status is UploadStatuses.Loaded or UploadStatuses.Refused or UploadStatuses.Failed)
-            return UploadOutcome.From(upload, await UploadsTable.ReasonsAsync(connection, uploadId, cancellationToken));
+        if (UploadStatuses.IsFinal(upload.Status))
+            return UploadOutcome.From(upload);
+        if (upload.StagedPath is null || !File.Exists(upload.StagedPath))
+        {
+            // No retry brings a lost file back: the upload ends now, saying what to do.
+            await transaction.RollbackAsync(cancellationToken);
+            return await FailAsync(upload, $"The staged copy of {upload.FileName} is missing (the staging folder was cleaned or moved); " +
+                "nothing was loaded. Upload the file again.", cancellationToken);
+        }
 
         using var progress = new UploadProgressWriter(dataSource, uploadId, clock);
         progress.SetStatus(UploadStatuses.Parsing, 0);
@@ -63,6 +81,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             DefaultStoreId = upload.DefaultStoreCode,
             AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
             Now = clock.GetUtcNow().UtcDateTime,
+            MaxDecompressedBytes = options.Value.MaxDecompressedBytes,
         };
         UploadFileReader OpenFile() => UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
         UploadFileReader reader;
@@ -76,12 +95,13 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             return await RefuseAsync(upload, e.Message, cancellationToken);
         }
         var run = new LoadRun(connection, transaction, upload, OpenFile, reader, progress, stopwatch);
+        var budget = new MemoryBudget(options.Value.MaxLoadMemoryBytes);
         return reader.Kind switch
         {
-            UploadKind.Transactions => await LoadAsync(new TransactionsLoad(), run, cancellationToken),
-            UploadKind.Refunds => await LoadAsync(new RefundsLoad(), run, cancellationToken),
-            UploadKind.ProductCatalog => await LoadAsync(new ProductCatalogLoad(), run, cancellationToken),
-            _ => await LoadAsync(new StoreLocationsLoad(), run, cancellationToken),
+            UploadKind.Transactions => await LoadAsync(new TransactionsLoad(budget), run, cancellationToken),
+            UploadKind.Refunds => await LoadAsync(new RefundsLoad(budget), run, cancellationToken),
+            UploadKind.ProductCatalog => await LoadAsync(new ProductCatalogLoad(budget), run, cancellationToken),
+            _ => await LoadAsync(new StoreLocationsLoad(budget), run, cancellationToken),
         };
     }
 
@@ -91,7 +111,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var (connection, upload, reader) = (run.Connection, run.Upload, run.Reader);
         try
         {
-            using var staging = StagingWriter<TRow>.Begin(connection, load);
+            using var staging = StagingWriter<TRow>.Begin(connection, load, options.Value.MaxRejectedRowsKept);
             foreach (var result in reader.ReadRows<TRow>(run.Progress, cancellationToken))
             {
                 if (result.Row is not { } row)
@@ -126,7 +146,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             var message = $"{stats.RowsRejected:N0} of {stats.RowsRead:N0} rows were rejected ({rejectedShare:P0}), above the " +
                 $"{options.Value.MaxRejectedShare:P0} limit: the file looks wrong, so nothing was loaded. Most common reasons: " +
                 string.Join(", ", stats.RejectedByReason.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Key} ({r.Value:N0})")) +
-                ". The rejected rows are kept below.";
+                ". The first rejected lines are kept below.";
             var failed = Report(reader, kind, 0, 0, 0) with { CriticalFailure = message };
             await FinishAsync(run, new LoadEnd(UploadStatuses.Failed, kind, stats.RowsRead, 0, stats.RowsRejected, 0, stats.RowsFlagged,
                 failed.ToJson(), message), cancellationToken);
@@ -140,32 +160,34 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         Lap("dimensions");
         var inserted = await load.LoadOutsideStageAsync(
             new LoadContext(connection, run.OpenFile, ids, upload.UploadId, upload.RetailerCode), cancellationToken);
+        var spilled = load.Dimensions.Overflowed;
+        if (spilled)
+            foreach (var statement in load.DimensionsFromStage)
+                await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
         foreach (var statement in load.FactsFromStage)
             inserted += await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
         Lap("facts");
         var duplicates = stats.RowsAccepted - inserted;
-        var codes = load.Dimensions;
+        // The codes the file names: kept in memory, or (a spilled load) in its stage, which then holds every row.
+        (string Sql, (string, object)[] Parameters) Codes(string column, IReadOnlyCollection<string> kept) => spilled
+            ? ($"(SELECT {column} FROM stage WHERE reason_codes IS NULL)", [])
+            : ("(SELECT unnest(@codes))", [("codes", kept.ToArray())]);
+        var products = Codes("stock_code", load.Dimensions.StockCodes);
         var productsMissing = await Sql.CountAsync(connection,
-            "SELECT count(*) FROM dim_product WHERE stock_code = ANY(@codes) AND category IS NULL AND NOT is_non_product",
-            cancellationToken, ("codes", codes.StockCodes.ToArray()));
+            $"SELECT count(*) FROM dim_product WHERE stock_code IN {products.Sql} AND category IS NULL AND NOT is_non_product",
+            cancellationToken, products.Parameters);
+        var stores = Codes("store_code", load.Dimensions.StoreCodes);
         var storesMissing = await Sql.CountAsync(connection,
-            "SELECT count(*) FROM dim_store WHERE store_code = ANY(@codes) AND city IS NULL",
-            cancellationToken, ("codes", codes.StoreCodes.ToArray()));
+            $"SELECT count(*) FROM dim_store WHERE store_code IN {stores.Sql} AND city IS NULL", cancellationToken, stores.Parameters);
         Lap("quality_checks");
         var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings };
         await FinishAsync(run, new LoadEnd(UploadStatuses.Loaded, kind, stats.RowsRead, inserted, stats.RowsRejected, duplicates,
             stats.RowsFlagged, report.ToJson(), null), cancellationToken);
-        try
-        {
-            await run.Transaction.CommitAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.ConstraintName == "ux_uploads_loaded_sha256")
-        {
-            // The same content was loaded by a concurrent upload that committed first: this one adds nothing.
-            return await RefuseAsync(upload, await uploads.AlreadyLoadedMessageAsync(upload.Sha256, cancellationToken), cancellationToken);
-        }
-        logger.LogInformation("Upload #{Id} {File}: {Accepted} rows loaded, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F1}s",
-            upload.UploadId, upload.FileName, inserted, stats.RowsRejected, duplicates, run.Clock.Elapsed.TotalSeconds);
+        await run.Transaction.CommitAsync(cancellationToken);
+        await RemoveStagedFileAsync(upload, cancellationToken);
+        logger.LogInformation("Upload #{Id} {File}: {Accepted} rows loaded, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F1}s{Spilled}",
+            upload.UploadId, upload.FileName, inserted, stats.RowsRejected, duplicates, run.Clock.Elapsed.TotalSeconds,
+            spilled ? " (past the memory budget: loaded through the stage)" : "");
         return await OutcomeAsync(upload.UploadId, cancellationToken);
     }
 
@@ -175,17 +197,34 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
     private static Task FinishAsync(LoadRun run, LoadEnd end, CancellationToken cancellationToken) =>
         UploadsTable.FinishAsync(run.Connection, run.Upload.UploadId, end, cancellationToken);
 
+    /// <summary>A refused file cannot be read at all: its staged copy serves nobody and goes at once.</summary>
     private async Task<UploadOutcome> RefuseAsync(Upload upload, string message, CancellationToken cancellationToken)
     {
         await uploads.RefuseAsync(upload.UploadId, message, cancellationToken);
+        await RemoveStagedFileAsync(upload, cancellationToken);
         logger.LogWarning("Upload #{Id} {File} refused: {Message}", upload.UploadId, upload.FileName, message);
         return await OutcomeAsync(upload.UploadId, cancellationToken);
+    }
+
+    /// <summary>A failed upload keeps its staged file for a while, for an admin to download (see the staging clean-up).</summary>
+    private async Task<UploadOutcome> FailAsync(Upload upload, string message, CancellationToken cancellationToken)
+    {
+        await uploads.FailAsync(upload.UploadId, message, cancellationToken);
+        logger.LogWarning("Upload #{Id} {File} failed: {Message}", upload.UploadId, upload.FileName, message);
+        return await OutcomeAsync(upload.UploadId, cancellationToken);
+    }
+
+    private async Task RemoveStagedFileAsync(Upload upload, CancellationToken cancellationToken)
+    {
+        if (upload.StagedPath is null)
+            return;
+        File.Delete(upload.StagedPath);
+        await uploads.ForgetStagedFileAsync(upload.UploadId, cancellationToken);
     }
 
     private async Task<UploadOutcome> OutcomeAsync(long uploadId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var upload = (await UploadsTable.ReadAsync(connection, uploadId, cancellationToken))!;
-        return UploadOutcome.From(upload, await UploadsTable.ReasonsAsync(connection, uploadId, cancellationToken));
+        return UploadOutcome.From((await UploadsTable.ReadAsync(connection, uploadId, cancellationToken))!);
     }
 }

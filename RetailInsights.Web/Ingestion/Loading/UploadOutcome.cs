@@ -1,4 +1,5 @@
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Quality;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 
@@ -19,8 +20,11 @@ public sealed record UploadOutcome(
 {
     public bool IsRefusedWhole => Status is UploadStatuses.Refused or UploadStatuses.Failed;
 
-    public static UploadOutcome From(Upload upload, IReadOnlyDictionary<string, long> reasons, string? message = null) =>
+    /// <summary>The outcome an uploads row records; rejected lines by reason come from its quality report (exact for all lines).</summary>
+    public static UploadOutcome From(Upload upload, string? message = null) =>
         new(upload.UploadId, upload.FileName, upload.Status, upload.Kind, upload.RowsRead, upload.RowsAccepted,
-            upload.RowsRejected, upload.RowsDuplicate, upload.RowsFlagged, reasons, message ?? upload.ErrorText,
+            upload.RowsRejected, upload.RowsDuplicate, upload.RowsFlagged,
+            new SortedDictionary<string, long>(DataQualityReport.FromJson(upload.QualityReport)?.RejectedByReason ?? [], StringComparer.Ordinal),
+            message ?? upload.ErrorText,
             upload.StartedAt is { } started && upload.FinishedAt is { } finished ? (finished - started).TotalSeconds : 0);
 }

@@ -15,7 +15,19 @@ public sealed record NewUpload(
     string? RequestedKind,
     string? DefaultStoreCode,
     string? DateOrder,
-    string RetailerCode);
+    string RetailerCode,
+    int? ApiKeyId = null);
+
+/// <summary>The upload that holds a file's content: queued, being loaded, or loaded.</summary>
+public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName)
+{
+    public bool IsLoaded => Status == UploadStatuses.Loaded;
+
+    public string Message => IsLoaded
+        ? $"Already loaded on {FinishedAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "an earlier day"} " +
+          $"as upload #{UploadId} ({FileName}); nothing was changed."
+        : $"The same file is already being loaded as upload #{UploadId}; it carries on.";
+}
 
 /// <summary>Where a load ended, as the uploads row records it.</summary>
 internal sealed record LoadEnd(
@@ -35,12 +47,18 @@ internal sealed record LoadEnd(
 /// </summary>
 public sealed class UploadsTable(NpgsqlDataSource dataSource)
 {
-    public async Task<long> InsertQueuedAsync(NewUpload upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a new upload, unless another upload holds the same content (queued, being loaded or loaded): then
+    /// nothing is written and null comes back. The unique index over held content decides, so of two intakes of one
+    /// file at the same moment exactly one is taken in.
+    /// </summary>
+    public async Task<long?> TryInsertQueuedAsync(NewUpload upload, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
-                requested_kind, default_store_code, date_order, retailer_code)
-            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer)
+                requested_kind, default_store_code, date_order, retailer_code, api_key_id)
+            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key)
+            ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
             RETURNING upload_id
             """);
         command.Parameters.AddWithValue("name", upload.FileName);
@@ -53,7 +71,23 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("store", (object?)upload.DefaultStoreCode ?? DBNull.Value);
         command.Parameters.AddWithValue("order", (object?)upload.DateOrder ?? DBNull.Value);
         command.Parameters.AddWithValue("retailer", upload.RetailerCode);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.Parameters.AddWithValue("key", NpgsqlDbType.Integer, (object?)upload.ApiKeyId ?? DBNull.Value);
+        return await command.ExecuteScalarAsync(cancellationToken) as long?;
+    }
+
+    /// <summary>The upload that holds this content, if any.</summary>
+    public async Task<ContentHolder?> FindHolderAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT upload_id, status, staged_path, finished_at, file_name FROM uploads
+            WHERE sha256 = @sha AND {UploadStatuses.HoldingContentSql}
+            """);
+        command.Parameters.AddWithValue("sha", sha256);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        return new ContentHolder(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetDateTime(3), reader.GetString(4));
     }
 
     /// <summary>Gives an unfinished upload a new copy of its file (its own was lost).</summary>
@@ -65,35 +99,42 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The answer to a file whose content is already in the database, or null when it is not.</summary>
-    public async Task<(long UploadId, string Message)?> FindLoadedAsync(string sha256, CancellationToken cancellationToken)
+    /// <summary>Records that an upload's staged file was removed (its upload is final).</summary>
+    public async Task ForgetStagedFileAsync(long uploadId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT upload_id, finished_at, file_name FROM uploads WHERE sha256 = @sha AND status = 'loaded'");
-        command.Parameters.AddWithValue("sha", sha256);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        var id = reader.GetInt64(0);
-        var on = reader.IsDBNull(1) ? "an earlier day" : reader.GetDateTime(1).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        return (id, $"Already loaded on {on} as upload #{id} ({reader.GetString(2)}); nothing was changed.");
+        await using var command = dataSource.CreateCommand("UPDATE uploads SET staged_path = NULL WHERE upload_id = @id");
+        command.Parameters.AddWithValue("id", uploadId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<string> AlreadyLoadedMessageAsync(string sha256, CancellationToken cancellationToken) =>
-        (await FindLoadedAsync(sha256, cancellationToken))?.Message ?? "The same file was loaded at the same time by another upload.";
-
-    /// <summary>The oldest upload of the same content that has not finished (a crash, a killed import), if any.</summary>
-    public async Task<(long UploadId, string? StagedPath)?> FindUnfinishedAsync(string sha256, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads whose staged file is no longer needed: loaded or refused ones (removed at once, normally), and failed ones
+    /// that ended before <paramref name="failedBefore"/> (kept till then for an admin to download).
+    /// </summary>
+    public async Task<IReadOnlyList<(long UploadId, string StagedPath)>> StagedFilesDoneWithAsync(DateTime failedBefore,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT upload_id, staged_path FROM uploads
-            WHERE sha256 = @sha AND status IN ('queued', 'parsing', 'loading') ORDER BY upload_id LIMIT 1
+            WHERE staged_path IS NOT NULL AND (status IN ('loaded', 'refused') OR (status = 'failed' AND finished_at < @before))
             """);
-        command.Parameters.AddWithValue("sha", sha256);
+        command.Parameters.AddWithValue("before", failedBefore);
+        var files = new List<(long, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        while (await reader.ReadAsync(cancellationToken))
+            files.Add((reader.GetInt64(0), reader.GetString(1)));
+        return files;
+    }
+
+    /// <summary>Every staged file an upload still names.</summary>
+    public async Task<IReadOnlySet<string>> StagedPathsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT staged_path FROM uploads WHERE staged_path IS NOT NULL");
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            paths.Add(reader.GetString(0));
+        return paths;
     }
 
     /// <summary>Publishes a job's progress on a connection of its own, outside the load's transaction.</summary>
@@ -120,14 +161,41 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             ("flagged", end.RowsFlagged), ("error", (object?)end.Error ?? DBNull.Value), ("report", end.QualityReportJson),
             ("id", uploadId));
 
-    /// <summary>Marks an upload refused whole (nothing of it loaded), unless it was loaded meanwhile.</summary>
-    public async Task RefuseAsync(long uploadId, string message, CancellationToken cancellationToken)
+    /// <summary>Marks an upload refused whole (the file cannot be read: nothing of it loaded), unless it is final.</summary>
+    public Task RefuseAsync(long uploadId, string message, CancellationToken cancellationToken) =>
+        EndUnloadedAsync(uploadId, UploadStatuses.Refused, message, cancellationToken);
+
+    /// <summary>Marks an upload failed (nothing of it loaded; the staged file is kept for a while), unless it is final.</summary>
+    public Task FailAsync(long uploadId, string message, CancellationToken cancellationToken) =>
+        EndUnloadedAsync(uploadId, UploadStatuses.Failed, message, cancellationToken);
+
+    private async Task EndUnloadedAsync(long uploadId, string status, string message, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, """
-            UPDATE uploads SET status = 'refused', error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
-            WHERE upload_id = @id AND status <> 'loaded'
+            UPDATE uploads SET status = @status, error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
+            WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')
+            """, cancellationToken, ("status", status), ("error", message), ("id", uploadId));
+    }
+
+    /// <summary>
+    /// Fails an upload that no process is loading (an admin's cancel of a stuck upload). A live load holds the upload's
+    /// lock for its whole transaction, so when the lock cannot be had the upload is not stuck and is left alone.
+    /// </summary>
+    /// <returns>Whether the upload was cancelled.</returns>
+    public async Task<bool> CancelUnlessLoadingAsync(long uploadId, string message, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await Sql.CountAsync(connection, "SELECT CASE WHEN pg_try_advisory_xact_lock(@id) THEN 1 ELSE 0 END", cancellationToken,
+                ("id", uploadId)) == 0)
+            return false;
+        var changed = await Sql.ExecuteAsync(connection, """
+            UPDATE uploads SET status = 'failed', error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
+            WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')
             """, cancellationToken, ("error", message), ("id", uploadId));
+        await transaction.CommitAsync(cancellationToken);
+        return changed == 1;
     }
 
     public static async Task<Upload?> ReadAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
@@ -149,6 +217,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             Kind = Get<string>("kind"),
             Status = Get<string>("status"),
             UploadedBy = Get<string>("uploaded_by"),
+            ApiKeyId = reader.IsDBNull(reader.GetOrdinal("api_key_id")) ? null : Get<int>("api_key_id"),
             UploadedAt = Get<DateTime>("uploaded_at"),
             StartedAt = Time("started_at"),
             FinishedAt = Time("finished_at"),
@@ -166,20 +235,5 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             ProgressPercent = Get<short>("progress_percent"),
             QualityReport = Maybe<string>("quality_report"),
         };
-    }
-
-    /// <summary>An upload's rejected lines counted by reason code (a line with two reasons counts under both).</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> ReasonsAsync(NpgsqlConnection connection, long uploadId,
-        CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT reason, count(*) FROM rejected_rows, unnest(reason_codes) AS reason WHERE upload_id = @id GROUP BY reason ORDER BY reason",
-            connection);
-        command.Parameters.AddWithValue("id", uploadId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-            reasons[reader.GetString(0)] = reader.GetInt64(1);
-        return reasons;
     }
 }

@@ -34,6 +34,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/account/logout"] = ("/account/logout", Access.SignedIn),
         ["/uploads/{UploadId:long}"] = ("/uploads/1", Access.Uploads),
         ["/uploads/{id:long}/rejected.csv"] = ("/uploads/1/rejected.csv", Access.Uploads),
+        ["/uploads/{id:long}/file"] = ("/uploads/1/file", Access.Admin),
         ["/exports/rules.csv"] = ("/exports/rules.csv", Access.Dashboards),
         ["/exports/segments.csv"] = ("/exports/segments.csv", Access.Dashboards),
         ["/exports/baskets.csv"] = ("/exports/baskets.csv", Access.Dashboards),

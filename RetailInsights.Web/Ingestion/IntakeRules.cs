@@ -1,0 +1,45 @@
+using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Data.Entities;
+
+namespace RetailInsights.Web.Ingestion;
+
+/// <summary>A field of an upload request that cannot be taken, and why, in words for the uploader.</summary>
+public sealed record IntakeProblem(string Field, string Message);
+
+public sealed class IntakeRequestException(IntakeProblem problem) : Exception(problem.Message)
+{
+    public IntakeProblem Problem { get; } = problem;
+}
+
+/// <summary>
+/// What an uploader may say about a file, checked before a byte is written: the same limits as the uploads table and
+/// the facts' codes (a store or source system code is at most <see cref="FieldLimits.Code"/> characters).
+/// </summary>
+public static class IntakeRules
+{
+    public const int MaxFileNameLength = 255;
+
+    public static IntakeProblem? FirstProblem(IntakeRequest request)
+    {
+        if (request.Kind is { } kind && UploadKinds.Parse(kind) is null)
+            return new("kind", $"kind must be transactions, refunds, product_catalog or store_locations, not '{Shorten(kind)}'.");
+        if (NullIfBlank(request.DefaultStoreCode) is { Length: > FieldLimits.Code } store)
+            return new("store", $"store is {store.Length} characters; a store code has at most {FieldLimits.Code}.");
+        if (request.DateOrder is { } order && order is not ("month-first" or "day-first"))
+            return new("dateOrder", $"dateOrder must be month-first or day-first, not '{Shorten(order)}'.");
+        if (Retailer(request.RetailerCode) is { Length: > FieldLimits.Code } retailer)
+            return new("retailer", $"retailer is {retailer.Length} characters; a source system code has at most {FieldLimits.Code}.");
+        if (Path.GetFileName(request.FileName) is { Length: > MaxFileNameLength } name)
+            return new("file", $"the file name is {name.Length} characters; at most {MaxFileNameLength}.");
+        if (request.UploadedBy.Length > 256)
+            return new("uploadedBy", "the uploader's name is over 256 characters.");
+        return null;
+    }
+
+    public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The source system a file comes from: "default" when the uploader named none.</summary>
+    public static string Retailer(string? code) => NullIfBlank(code) ?? "default";
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
