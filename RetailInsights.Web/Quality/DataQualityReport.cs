@@ -42,6 +42,12 @@ public sealed record DataQualityReport
     /// <summary>Seconds per stage of the load (read and stage, dimensions, facts, checks).</summary>
     public Dictionary<string, double> Timings { get; init; } = [];
 
+    /// <summary>
+    /// The file named more customers, products or lines than a load keeps in memory (Ingestion:MaxLoadMemoryBytes), so
+    /// it was loaded through its staging table: the same facts, a little slower.
+    /// </summary>
+    public bool LoadedThroughStage { get; init; }
+
     /// <summary>Set when the load was refused as a whole (e.g. more than half the rows rejected).</summary>
     public string? CriticalFailure { get; init; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Data;
+using RetailInsights.Web.Ingestion;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 
@@ -42,6 +43,15 @@ public sealed class PipelineFixture : IAsyncLifetime
         .AddInMemoryCollection(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
         .Build();
 
+    /// <summary>The upload pipeline's services on this fixture's database and folder, as the commands register them.</summary>
+    public ServiceProvider IngestionServices(params (string Key, string Value)[] settings) => new ServiceCollection()
+        .AddSingleton(Configuration(settings))
+        .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Folder })
+        .AddLogging()
+        .AddRetailInsightsData()
+        .AddIngestion()
+        .BuildServiceProvider();
+
     /// <summary>The analytics services on this fixture's database, as the app registers them (without Hangfire's server).</summary>
     public ServiceProvider AnalyticsServices(params (string Key, string Value)[] settings) => new ServiceCollection()
         .AddSingleton(Configuration(settings))
@@ -64,11 +74,16 @@ public sealed class PipelineFixture : IAsyncLifetime
         return orphans;
     }
 
-    public async Task<(int Exit, List<System.Text.Json.JsonElement> Lines, string Output)> ImportAsync(params string[] args)
+    public Task<(int Exit, List<System.Text.Json.JsonElement> Lines, string Output)> ImportAsync(params string[] args) =>
+        ImportWithAsync([], args);
+
+    /// <summary>The import command with settings of the test's own (e.g. a lower limit).</summary>
+    public async Task<(int Exit, List<System.Text.Json.JsonElement> Lines, string Output)> ImportWithAsync(
+        (string Key, string Value)[] settings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(["import", .. args], output, error, Configuration());
+        var exit = await CommandLine.RunAsync(["import", .. args], output, error, Configuration(settings));
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.Clone()).ToList();
         return (exit, lines, output + error.ToString());

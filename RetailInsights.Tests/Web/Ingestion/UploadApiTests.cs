@@ -36,6 +36,9 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(("loaded", 41L, 40L, 1L), (status.Status, status.Rows, status.Accepted, status.Rejected));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(("already_loaded", accepted.Id), (againBody!.Status, againBody.Id));
+        // A loaded file's staged copy goes; so does the copy of the file sent again.
+        Assert.Null(await fixture.Database.ScalarAsync<object>($"SELECT staged_path FROM uploads WHERE upload_id = {accepted.Id}") as string);
+        Assert.Empty(Directory.GetFiles(fixture.App.StagingFolder, "*api-day*"));
 
         var manager = await SignedInClient.ForRoleAsync(fixture.App, Roles.Manager);
         var csv = await manager.GetStringAsync(UploadDownloads.PathFor(accepted.Id));
@@ -69,10 +72,45 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("store", 65)]
+    [InlineData("retailer", 65)]
+    [InlineData("dateOrder", 11)]
+    [InlineData("kind", 300)]
+    public async Task PostWithAFieldOverItsLimit_is400NamingTheField_andKeepsNothing(string field, int length)
+    {
+        var client = await ApiClientAsync();
+        var form = new MultipartFormDataContent { { new StringContent(new string('x', length)), field } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(Header + "Z1,P1,P,1,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\n"));
+        form.Add(file, "file", $"too-long-{field}.csv");
+
+        var response = await client.PostAsync("/api/uploads", form);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, body.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error").GetString()));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM uploads WHERE file_name = 'too-long-{field}.csv'"));
+        Assert.Empty(Directory.Exists(fixture.App.StagingFolder) ? Directory.GetFiles(fixture.App.StagingFolder, $"*too-long-{field}*") : []);
+    }
+
+    [Fact]
+    public async Task AKeyAskingForAnotherKeysUpload_isAnswered404_andItsOwn200()
+    {
+        var sender = await ApiClientAsync();
+        var other = await ApiClientAsync();
+        var post = await sender.PostAsync("/api/uploads", Multipart(Header + "K1,P1,P,1,2025-07-03 10:00,2.5,1,Indonesia,JKT-01\n", "keyed.csv"));
+        var id = (await post.Content.ReadFromJsonAsync<UploadApi.UploadAcceptedResponse>())!.Id;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/uploads/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sender.GetAsync($"/api/uploads/{id}")).StatusCode);
+    }
+
     private async Task<HttpClient> ApiClientAsync()
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("test client", "test", CancellationToken.None);
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"test client {Guid.NewGuid():N}", "test",
+            CancellationToken.None);
         var client = SignedInClient.Anonymous(fixture.App);
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
         return client;

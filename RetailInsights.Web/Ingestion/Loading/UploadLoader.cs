@@ -47,6 +47,8 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
                 // The transaction died with its connection, so nothing of the file is in: loading it again from the start
                 // counts every row once.
                 logger.LogWarning("Upload #{Id}: the database connection failed ({Message}); loading it again", uploadId, e.Message);
+                // Idle pooled connections died with the server too: the next attempt opens fresh ones.
+                dataSource.Clear();
                 await Task.Delay(ReconnectDelays[attempt - 1], cancellationToken);
             }
         }
@@ -180,7 +182,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var storesMissing = await Sql.CountAsync(connection,
             $"SELECT count(*) FROM dim_store WHERE store_code IN {stores.Sql} AND city IS NULL", cancellationToken, stores.Parameters);
         Lap("quality_checks");
-        var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings };
+        var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings, LoadedThroughStage = spilled };
         await FinishAsync(run, new LoadEnd(UploadStatuses.Loaded, kind, stats.RowsRead, inserted, stats.RowsRejected, duplicates,
             stats.RowsFlagged, report.ToJson(), null), cancellationToken);
         await run.Transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,45 @@
+using Bunit;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using MudBlazor.Services;
+using RetailInsights.Web.Data;
+using RetailInsights.Web.Infrastructure;
+using RetailInsights.Web.Ingestion;
+
+namespace RetailInsights.Tests.Web.Ingestion;
+
+/// <summary>The upload pages in bUnit, on the real intake, a real database and Hangfire's real storage (no server: jobs wait).</summary>
+public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
+{
+    protected PipelineFixture Pipeline { get; } = new();
+
+    protected abstract (string User, string Role, string[] Policies) SignedIn { get; }
+
+    public async Task InitializeAsync()
+    {
+        await Pipeline.InitializeAsync();
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton(Pipeline.Configuration());
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Pipeline.Folder, EnvironmentName = "Testing" });
+        Services.AddLogging();
+        Services.AddRetailInsightsData();
+        Services.AddIngestion();
+        Services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(Pipeline.Database.ConnectionString),
+            new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
+        var (user, role, policies) = SignedIn;
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(user);
+        authorization.SetRoles(role);
+        authorization.SetPolicies(policies);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Pipeline.DisposeAsync();
+    }
+}
