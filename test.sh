@@ -27,6 +27,8 @@ RETAILINSIGHTS_TEST_ADMIN_CONNECTION="$(scripts/pg.sh connection postgres postgr
 trap 'scripts/pg.sh destroy' EXIT
 scripts/pg.sh start
 
+# .data/ is ours to create: pg.sh puts the cluster outside the checkout when the postgres user cannot enter it.
+mkdir -p "$ROOT/.data"
 LOG="$ROOT/.data/test-output.log"
 status=0
 # A hung test fails the run (with a dump) instead of holding CI until its limit.
