@@ -44,9 +44,10 @@ ensure_installed() {
   [ -n "${PGBIN:-}" ] || { say "postgresql installed but initdb not found under /usr/lib/postgresql"; exit 3; }
 }
 
-# initdb and the server refuse to run as root: run them as the postgres user when we are root.
+# initdb and the server refuse to run as root: run them as the postgres user when we are root, from / (the
+# postgres user may not be able to enter the folder we were started in; every path handed over is absolute).
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 psql_admin() { "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
