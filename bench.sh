@@ -51,7 +51,8 @@ ingest() {
   # Ours: the import command — sniffing, header mapping, validation, dimensions, sales copied into the fact table with
   # its natural key, returns and rejected lines staged, data-quality report — one transaction per daily file.
   "${psql[@]}" -d postgres -c "CREATE DATABASE bench_ingest"
-  export ConnectionStrings__RetailInsights="Host=127.0.0.1;Port=$RI_PG_PORT;Database=bench_ingest;Username=postgres"
+  export ConnectionStrings__RetailInsights
+  ConnectionStrings__RetailInsights="$(scripts/pg.sh connection bench_ingest postgres)"
   export Ingestion__StagingPath="$data/staging" ASPNETCORE_ENVIRONMENT=Production
   "${app[@]}" migrate >/dev/null
   "${app[@]}" import "$data/product_catalog.csv" "$data/store_locations.csv" >/dev/null

@@ -6,6 +6,10 @@ cd "$ROOT"
 source scripts/require-dotnet.sh
 
 scripts/pg.sh start
+# The app and every command below use the cluster just started, on whatever port RI_PG_PORT gave it
+# (appsettings.Development.json names only the default one, where another server may be listening).
+export ConnectionStrings__RetailInsights
+ConnectionStrings__RetailInsights="$(scripts/pg.sh connection)"
 dotnet build RetailInsights.Web -c Release -nologo -v quiet -clp:ErrorsOnly
 
 cd RetailInsights.Web

@@ -22,10 +22,13 @@ scripts/pg.sh destroy >/dev/null 2>&1 || true
 RI_PG_PORT=55433
 while (exec 3<>"/dev/tcp/127.0.0.1/$RI_PG_PORT") 2>/dev/null; do RI_PG_PORT=$((RI_PG_PORT + 1)); done
 export RI_PG_PORT
-export RETAILINSIGHTS_TEST_ADMIN_CONNECTION="Host=127.0.0.1;Port=$RI_PG_PORT;Username=postgres;Database=postgres"
+export RETAILINSIGHTS_TEST_ADMIN_CONNECTION
+RETAILINSIGHTS_TEST_ADMIN_CONNECTION="$(scripts/pg.sh connection postgres postgres)"
 trap 'scripts/pg.sh destroy' EXIT
 scripts/pg.sh start
 
+# .data/ is ours to create: pg.sh puts the cluster outside the checkout when the postgres user cannot enter it.
+mkdir -p "$ROOT/.data"
 LOG="$ROOT/.data/test-output.log"
 status=0
 # A hung test fails the run (with a dump) instead of holding CI until its limit.

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# A local PostgreSQL for RetailInsights, run from the repository: scripts/pg.sh start|stop|status|destroy
+# A local PostgreSQL for RetailInsights, run from the repository: scripts/pg.sh start|stop|status|destroy|connection
 #   RI_PG_PORT (default 55432)   RI_PG_DATA (default .data/pg)   RI_PG_FAST=1 (throwaway: no fsync)
+# `connection [DATABASE [USER]]` prints the Npgsql connection string of this cluster (default: the app's database and
+# role), for the scripts to hand to the app: appsettings.Development.json names only the default port.
 # Installs Debian's postgresql package when missing (as root; otherwise says what to run), creates the cluster,
 # listens on 127.0.0.1 only, and creates the role and database `retailinsights`. `start` twice is fine.
 set -euo pipefail
@@ -42,14 +44,18 @@ ensure_installed() {
   [ -n "${PGBIN:-}" ] || { say "postgresql installed but initdb not found under /usr/lib/postgresql"; exit 3; }
 }
 
-# initdb and the server refuse to run as root: run them as the postgres user when we are root.
+# initdb and the server refuse to run as root: run them as the postgres user when we are root, from / (the
+# postgres user may not be able to enter the folder we were started in; every path handed over is absolute).
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 psql_admin() { "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 is_running() { [ -n "${PGBIN:-}" ] && [ -f "$DATA/PG_VERSION" ] && as_owner "$PGBIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
+
+# The port the running server listens on: the fourth line of postmaster.pid.
+running_port() { sed -n 4p "$DATA/postmaster.pid" 2>/dev/null; }
 
 start() {
   ensure_installed
@@ -63,6 +69,14 @@ start() {
     as_owner "$PGBIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if is_running; then
+    local actual
+    actual=$(running_port)
+    if [ "$actual" != "$PORT" ]; then
+      # Carrying on would hand the app port $PORT while this cluster listens elsewhere (or another server answers).
+      say "the cluster in $DATA is already running on 127.0.0.1:$actual, not $PORT:" \
+        "stop it first (scripts/pg.sh stop) or use RI_PG_PORT=$actual"
+      exit 1
+    fi
     say "already running on 127.0.0.1:$PORT"
   else
     local opts="-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories='' -c max_connections=200"
@@ -95,7 +109,7 @@ stop() {
 
 status() {
   PGBIN=$(find_bin || true)
-  if is_running; then say "running on 127.0.0.1:$PORT (data $DATA)"; else say "not running (data $DATA)"; exit 1; fi
+  if is_running; then say "running on 127.0.0.1:$(running_port) (data $DATA)"; else say "not running (data $DATA)"; exit 1; fi
 }
 
 # Stops the cluster and deletes its data: for throwaway test clusters only.
@@ -105,10 +119,15 @@ destroy() {
   say "removed $DATA"
 }
 
+connection() {
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s\n' "$PORT" "${1:-retailinsights}" "${2:-retailinsights}"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   destroy) destroy ;;
-  *) echo "usage: scripts/pg.sh start|stop|status|destroy" >&2; exit 2 ;;
+  connection) shift; connection "$@" ;;
+  *) echo "usage: scripts/pg.sh start|stop|status|destroy|connection [DATABASE [USER]]" >&2; exit 2 ;;
 esac

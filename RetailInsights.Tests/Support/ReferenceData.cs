@@ -1,33 +1,25 @@
 namespace RetailInsights.Tests.Support;
 
 /// <summary>
-/// Locates the shared reference data (`../shared/data/` beside the repository root), which tests read
-/// in place and never copy. `RETAILINSIGHTS_SHARED_DATA` overrides the location.
+/// The reference data the tests compare against (public data sets and what arules and R give on them), committed in
+/// `TestData/reference/` and copied beside the test assembly, so a fresh clone has everything it needs. The folder's
+/// README says where each file came from.
 /// </summary>
 public static class ReferenceData
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    public const string Folder = "TestData/reference";
 
-    public static string Path(params string[] parts) => System.IO.Path.Combine([Root.Value, .. parts]);
-
-    public static string RepositoryRoot()
+    /// <summary>A file or folder of the copy beside the test assembly; fails naming the folder when it is not there.</summary>
+    public static string Path(params string[] parts)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "RetailInsights.sln")))
-            dir = dir.Parent;
-        return dir?.FullName
-            ?? throw new InvalidOperationException($"RetailInsights.sln not found above {AppContext.BaseDirectory}");
+        var path = System.IO.Path.Combine([AppContext.BaseDirectory, Folder, .. parts]);
+        if (!File.Exists(path) && !Directory.Exists(path))
+            throw new FileNotFoundException(
+                $"Reference file {string.Join('/', parts)} is not in RetailInsights.Tests/{Folder}: copy it there " +
+                "unchanged, with its source in that folder's README and its checksum in SHA256SUMS.", path);
+        return path;
     }
 
-    private static string FindRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("RETAILINSIGHTS_SHARED_DATA");
-        var root = string.IsNullOrWhiteSpace(fromEnvironment)
-            ? System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot(), "..", "shared", "data"))
-            : fromEnvironment;
-        if (!Directory.Exists(root))
-            throw new DirectoryNotFoundException(
-                $"Reference data not found at {root}; set RETAILINSIGHTS_SHARED_DATA to the shared/data folder.");
-        return root;
-    }
+    /// <summary>The committed folder in the checkout (not the copy beside the test assembly).</summary>
+    public static string SourceFolder() => System.IO.Path.Combine(Repository.Root(), "RetailInsights.Tests", Folder);
 }
