@@ -38,7 +38,8 @@ public sealed class ApiKeyService(IDbContextFactory<RetailInsightsDbContext> dbF
     public async Task RevokeAsync(int apiKeyId, string actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var key = await db.ApiKeys.SingleAsync(k => k.ApiKeyId == apiKeyId, cancellationToken);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.ApiKeyId == apiKeyId, cancellationToken)
+            ?? throw new InvalidOperationException($"No API key has the id {apiKeyId}.");
         if (key.RevokedAt is not null)
             return;
         key.RevokedAt = clock.GetUtcNow().UtcDateTime;

@@ -25,19 +25,24 @@ public sealed class UserAdministration(
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var result = new List<UserSummary>(all.Count);
         foreach (var user in all)
-        {
-            var role = (await users.GetRolesAsync(user)).FirstOrDefault();
-            var locked = !user.IsDisabled && user.LockoutEnd > clock.GetUtcNow();
-            result.Add(new UserSummary(user.Id, user.Email ?? user.UserName ?? user.Id, role, user.IsDisabled, locked, user.AccessFailedCount));
-        }
+            result.Add(await SummarizeAsync(user));
         return result;
+    }
+
+    /// <summary>The user with this email (in any case), for callers that name users by email, such as commands.</summary>
+    public async Task<UserSummary> FindByEmailAsync(ClaimsPrincipal actor, string email)
+    {
+        await DemandAdminAsync(actor);
+        var user = await users.FindByEmailAsync(email.Trim())
+            ?? throw new InvalidOperationException($"No user has the email '{email.Trim()}'.");
+        return await SummarizeAsync(user);
     }
 
     /// <returns>The generated password, shown to the admin once.</returns>
     public async Task<string> CreateAsync(ClaimsPrincipal actor, string email, string role, string? password = null)
     {
         await DemandAdminAsync(actor);
-        DemandKnownRole(role);
+        role = KnownRole(role);
         password ??= PasswordGenerator.Generate();
         var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
         (await users.CreateAsync(user, password)).ThrowIfFailed();
@@ -49,7 +54,7 @@ public sealed class UserAdministration(
     public async Task SetRoleAsync(ClaimsPrincipal actor, string userId, string role)
     {
         await DemandAdminAsync(actor);
-        DemandKnownRole(role);
+        role = KnownRole(role);
         var user = await FindAsync(userId);
         var current = await users.GetRolesAsync(user);
         (await users.RemoveFromRolesAsync(user, current)).ThrowIfFailed();
@@ -90,10 +95,16 @@ public sealed class UserAdministration(
             throw new UnauthorizedAccessException("Only admins may manage users.");
     }
 
-    private static void DemandKnownRole(string role)
+    /// <summary>The role as the app spells it, whatever case it was typed in.</summary>
+    private static string KnownRole(string role) =>
+        Roles.All.FirstOrDefault(known => string.Equals(known, role.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown role '{role}'; choose one of {string.Join(", ", Roles.All)}.");
+
+    private async Task<UserSummary> SummarizeAsync(AppUser user)
     {
-        if (!Roles.All.Contains(role))
-            throw new ArgumentException($"Unknown role '{role}'; choose one of {string.Join(", ", Roles.All)}.", nameof(role));
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault();
+        var locked = !user.IsDisabled && user.LockoutEnd > clock.GetUtcNow();
+        return new UserSummary(user.Id, user.Email ?? user.UserName ?? user.Id, role, user.IsDisabled, locked, user.AccessFailedCount);
     }
 
     private async Task<AppUser> FindAsync(string userId) =>

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Admin.Users;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
@@ -16,9 +20,11 @@ public sealed class CommandContext : IAsyncDisposable
 {
     private readonly Lazy<ServiceProvider> _services;
 
-    public CommandContext(IConfiguration configuration, string environmentName, TextWriter output, TextWriter error)
+    public CommandContext(IConfiguration configuration, string environmentName, TextWriter output, TextWriter error,
+        TextReader? input = null)
     {
         Error = error;
+        Input = input;
         Configuration = configuration;
         EnvironmentName = environmentName;
         Output = output;
@@ -32,6 +38,11 @@ public sealed class CommandContext : IAsyncDisposable
                 .AddRoles<IdentityRole>()
                 .AddEntityFrameworkStores<RetailInsightsDbContext>();
             services.AddIdentityRules(configuration);
+            // The admin services the Users and API keys pages use, so a command takes the same path as the page.
+            services.AddAuthorizationCore(Policies.Add);
+            services.TryAddScoped<AuditLog>();
+            services.AddScoped<UserAdministration>();
+            services.AddScoped<ApiKeyService>();
             services.AddSingleton<IHostEnvironment>(new CommandHostEnvironment(environmentName));
             services.AddIngestion();
             services.AddAnalytics();
@@ -48,6 +59,9 @@ public sealed class CommandContext : IAsyncDisposable
     public TextWriter Output { get; }
 
     public TextWriter Error { get; }
+
+    /// <summary>Standard input when it was piped or redirected; null at a terminal.</summary>
+    public TextReader? Input { get; }
 
     public IServiceProvider Services => _services.Value;
 

@@ -20,11 +20,14 @@ public static class CommandLine
 
     /// <param name="configuration">Tests pass their own; the app reads appsettings and the environment.</param>
     /// <param name="environmentName">Tests pass their own; the app reads ASPNETCORE_ENVIRONMENT.</param>
+    /// <param name="input">Tests pass their own; the app passes standard input when it is piped or redirected, and
+    /// none at a terminal, where a command must not wait for input nobody knows it wants.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null,
-        IConfiguration? configuration = null, string? environmentName = null)
+        IConfiguration? configuration = null, string? environmentName = null, TextReader? input = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        input ??= Console.IsInputRedirected ? Console.In : null;
         if (HelpWords.Contains(args[0]))
         {
             await output.WriteAsync(Help());
@@ -48,7 +51,7 @@ public static class CommandLine
         // Tests run many commands in one process: each handler goes with its command.
         Console.CancelKeyPress += onCtrlC;
         var environment = environmentName ?? EnvironmentName();
-        await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output, error);
+        await using var context = new CommandContext(configuration ?? LoadConfiguration(environment), environment, output, error, input);
         try
         {
             return await command.RunAsync(CommandArguments.Parse(args[1..], command.Flags), context, cancel.Token);
