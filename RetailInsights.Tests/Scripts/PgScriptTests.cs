@@ -1,4 +1,5 @@
 using Npgsql;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Scripts;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using RetailInsights.Tests.Support;
 
-namespace RetailInsights.Tests.Scripts;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>
 /// A cluster of its own started by scripts/pg.sh, in a private (0700) folder as a fresh `mktemp -d` checkout would be,
@@ -22,6 +21,17 @@ public sealed class PgScriptCluster : IAsyncLifetime
     };
 
     public Task<BashScript.Result> PgAsync(int port, params string[] args) => BashScript.RunAsync("scripts/pg.sh", Environment(port), args);
+
+    /// <summary>The app's connection string to this cluster, as `pg.sh connection` prints it.</summary>
+    public async Task<string> ConnectionStringAsync() => (await PgAsync(Port, "connection")).Output.Trim();
+
+    /// <summary>Stops the server (fast: open connections are cut) and starts it again on the same port and data.</summary>
+    public async Task RestartAsync()
+    {
+        foreach (var step in new[] { "stop", "start" })
+            if (await PgAsync(Port, step) is { Exit: not 0 } failed)
+                throw new InvalidOperationException($"scripts/pg.sh {step} exited {failed.Exit}: {failed.Error}");
+    }
 
     public async Task InitializeAsync()
     {
