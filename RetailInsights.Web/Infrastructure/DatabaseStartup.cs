@@ -20,6 +20,8 @@ public static class DatabaseStartup
         await EnsureReachableAsync(db);
         if (options.MigrateOnStartup)
             await db.Database.MigrateAsync();
+        // A migration that adds or changes a summary over facts already loaded asks for it to be rebuilt.
+        await app.Services.GetRequiredService<Warehouse.Summaries>().RebuildIfRequestedAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureFirstAdminAsync();
     }

@@ -7,6 +7,7 @@ using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Quality;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Infrastructure;
 
@@ -21,6 +22,7 @@ public static class ServiceRegistration
         builder.AddRetailInsightsJobs();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddWarehouse();
         builder.Services.AddIngestion();
         builder.Services.AddAnalytics();
         builder.Services.AddQuality();

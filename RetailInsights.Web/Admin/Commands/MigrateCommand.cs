@@ -18,6 +18,7 @@ public sealed class MigrateCommand : ICommand
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        await context.Services.GetRequiredService<Warehouse.Summaries>().RebuildIfRequestedAsync(cancellationToken);
         await context.Output.WriteLineAsync(pending.Count == 0
             ? "Database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");

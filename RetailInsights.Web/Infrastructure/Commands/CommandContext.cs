@@ -9,6 +9,7 @@ using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Infrastructure.Commands;
 
@@ -44,6 +45,7 @@ public sealed class CommandContext : IAsyncDisposable
             services.AddScoped<UserAdministration>();
             services.AddScoped<ApiKeyService>();
             services.AddSingleton<IHostEnvironment>(new CommandHostEnvironment(environmentName));
+            services.AddWarehouse();
             services.AddIngestion();
             services.AddAnalytics();
             return services.BuildServiceProvider();

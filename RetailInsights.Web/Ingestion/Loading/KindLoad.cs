@@ -57,6 +57,12 @@ internal abstract class KindLoad<TRow>(MemoryBudget budget) where TRow : ParsedR
     /// <returns>The number of rows loaded.</returns>
     public virtual Task<long> LoadOutsideStageAsync(LoadContext context, CancellationToken cancellationToken) => Task.FromResult(0L);
 
+    /// <summary>Runs before the inserts from the stage (e.g. to note what they will change).</summary>
+    public virtual Task BeforeFactsAsync(LoadContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after every fact is in, still in the load's transaction: keeps the summaries in step.</summary>
+    public virtual Task AfterFactsAsync(LoadContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected static void Text(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)

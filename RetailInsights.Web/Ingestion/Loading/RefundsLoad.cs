@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 
@@ -47,4 +48,8 @@ internal sealed class RefundsLoad(MemoryBudget budget) : KindLoad<RefundRow>(bud
         ON CONFLICT DO NOTHING
         """,
     ];
+
+    /// <summary>The file's sales and refunds, now facts, added to the summaries.</summary>
+    public override Task AfterFactsAsync(LoadContext context, CancellationToken cancellationToken) =>
+        Summaries.ApplyAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 
@@ -144,4 +145,8 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
     private void NoteDimensions(TransactionRow line) =>
         Dimensions.AddSale(PgText.Clean(line.StockCode), PgText.Clean(line.Description), line.Flags.HasFlag(RowFlags.NonProduct),
             line.InvoicedAt, PgText.Clean(line.StoreId), PgText.Clean(line.CustomerId), PgText.Clean(line.Country));
+
+    /// <summary>The file's sales and refunds, now facts, added to the summaries.</summary>
+    public override Task AfterFactsAsync(LoadContext context, CancellationToken cancellationToken) =>
+        Summaries.ApplyAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), cancellationToken);
 }

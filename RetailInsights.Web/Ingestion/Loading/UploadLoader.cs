@@ -160,15 +160,18 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         Lap("keep_rejected");
         var ids = await load.Dimensions.AddMissingAsync(dataSource, upload.RetailerCode, cancellationToken);
         Lap("dimensions");
-        var inserted = await load.LoadOutsideStageAsync(
-            new LoadContext(connection, run.OpenFile, ids, upload.UploadId, upload.RetailerCode), cancellationToken);
+        var context = new LoadContext(connection, run.OpenFile, ids, upload.UploadId, upload.RetailerCode);
+        var inserted = await load.LoadOutsideStageAsync(context, cancellationToken);
         var spilled = load.Dimensions.Overflowed;
         if (spilled)
             foreach (var statement in load.DimensionsFromStage)
                 await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
+        await load.BeforeFactsAsync(context, cancellationToken);
         foreach (var statement in load.FactsFromStage)
             inserted += await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
         Lap("facts");
+        await load.AfterFactsAsync(context, cancellationToken);
+        Lap("summaries");
         var duplicates = stats.RowsAccepted - inserted;
         // The codes the file names: kept in memory, or (a spilled load) in its stage, which then holds every row.
         (string Sql, (string, object)[] Parameters) Codes(string column, IReadOnlyCollection<string> kept) => spilled

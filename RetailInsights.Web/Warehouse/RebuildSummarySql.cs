@@ -1,0 +1,62 @@
+namespace RetailInsights.Web.Warehouse;
+
+/// <summary>
+/// The summaries computed from the facts whole, set-based: what the rebuild command writes, what a catalog that moves
+/// products recomputes for the days they sold, and the reference the incremental path is tested against.
+/// {days} narrows the facts read (a day filter, or TRUE for all).
+/// </summary>
+internal static class RebuildSummarySql
+{
+    public static IReadOnlyList<string> All => [$"TRUNCATE {string.Join(", ", SummaryTables.All)}", .. Fill("TRUE")];
+
+    /// <summary>The category summaries of the days @days (whose products may have moved category), recomputed.</summary>
+    public static IReadOnlyList<string> CategoryDays =>
+        ["DELETE FROM agg_category_daily WHERE date_key = ANY(@days)", Category.Replace("{days}", "f.date_key = ANY(@days)", StringComparison.Ordinal)];
+
+    private static IEnumerable<string> Fill(string days) =>
+        new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
+
+    private const string Invoices = """
+        INSERT INTO agg_invoices (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+        SELECT retailer_id, invoice, date_key, store_id, max(customer_id), min(invoiced_at), count(*), sum(line_amount),
+               count(*) FILTER (WHERE unit_price > 0)
+        FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3, 4
+        """;
+
+    private const string StoreDaily = """
+        INSERT INTO agg_store_daily (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)
+        SELECT date_key, store_id, retailer_id, count(*), sum(quantity), sum(line_amount), count(DISTINCT invoice),
+               coalesce(array_agg(DISTINCT customer_id ORDER BY customer_id) FILTER (WHERE customer_id IS NOT NULL), '{}')
+        FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3
+        """;
+
+    private const string StoreHourly = """
+        INSERT INTO agg_store_hourly (date_key, store_id, retailer_id, hour, invoices, gross)
+        SELECT date_key, store_id, retailer_id, hour, sum(invoices), sum(gross) FROM (
+            SELECT date_key, store_id, retailer_id, extract(hour FROM invoiced_at)::smallint AS hour, 0 AS invoices, sum(line_amount) AS gross
+            FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3, 4
+            UNION ALL
+            SELECT date_key, store_id, retailer_id, extract(hour FROM invoiced_at)::smallint, count(*), 0
+            FROM agg_invoices f WHERE {days} GROUP BY 1, 2, 3, 4) h
+        GROUP BY 1, 2, 3, 4
+        """;
+
+    private const string Category = """
+        INSERT INTO agg_category_daily (date_key, store_id, retailer_id, category, lines, gross, invoices, customer_ids)
+        SELECT f.date_key, f.store_id, f.retailer_id, coalesce(p.category, ''), count(*), sum(f.line_amount), count(DISTINCT f.invoice),
+               coalesce(array_agg(DISTINCT f.customer_id ORDER BY f.customer_id) FILTER (WHERE f.customer_id IS NOT NULL), '{}')
+        FROM fact_sales f JOIN dim_product p USING (product_id) WHERE {days} GROUP BY 1, 2, 3, 4
+        """;
+
+    private const string SalesDaily = """
+        INSERT INTO agg_sales_daily (date_key, store_id, product_id, retailer_id, lines, quantity, gross)
+        SELECT date_key, store_id, product_id, retailer_id, count(*), sum(quantity), sum(line_amount)
+        FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3, 4
+        """;
+
+    private const string RefundsDaily = """
+        INSERT INTO agg_refunds_daily (date_key, store_id, product_id, retailer_id, reason, refunds, quantity, amount)
+        SELECT date_key, store_id, product_id, retailer_id, reason, count(*), sum(quantity), sum(amount)
+        FROM refunds f WHERE {days} GROUP BY 1, 2, 3, 4, 5
+        """;
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace RetailInsights.Web.Warehouse;
+
+/// <summary>
+/// Keeps the summary tables (<see cref="SummaryTables"/>) in step with the facts: each batch of facts adds itself in
+/// its own transaction, a catalog that moves products recomputes the days they sold, and a rebuild recomputes all
+/// from the facts.
+/// </summary>
+public sealed class Summaries(NpgsqlDataSource dataSource, ILogger<Summaries> logger)
+{
+    /// <summary>Adds a batch's facts to the summaries, inside the transaction that inserted them.</summary>
+    public static async Task ApplyAsync(NpgsqlConnection connection, SummaryBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var sql in IncrementalSummarySql.For(batch))
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("batch", batch.BatchId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Products whose category a catalog is about to change, among those that sold: their days' category summaries
+    /// are recomputed after the change (<see cref="RecategorizeAsync"/>). @stage holds the catalog's rows.
+    /// </summary>
+    public static async Task<int[]> DaysOfRecategorizedProductsAsync(NpgsqlConnection connection, string newCategories,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT coalesce(array_agg(DISTINCT a.date_key), ARRAY[]::integer[]) FROM agg_sales_daily a
+            WHERE a.product_id IN (SELECT p.product_id FROM dim_product p JOIN ({newCategories}) c USING (stock_code)
+                                   WHERE coalesce(p.category, '') IS DISTINCT FROM coalesce(c.category, ''))
+            """, connection) { CommandTimeout = 0 };
+        return (int[])(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Recomputes the category summaries of these days from the facts, inside the caller's transaction.</summary>
+    public static async Task RecategorizeAsync(NpgsqlConnection connection, int[] days, CancellationToken cancellationToken)
+    {
+        if (days.Length == 0)
+            return;
+        foreach (var sql in RebuildSummarySql.CategoryDays)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("days", days);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Recomputes every summary from the facts in one transaction. Loads wait meanwhile (the summaries are locked
+    /// first, and the facts read on one snapshot taken after), then add themselves to the rebuilt tables.
+    /// </summary>
+    public async Task<TimeSpan> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        string[] statements =
+        [
+            $"LOCK TABLE {string.Join(", ", SummaryTables.All)}, {SummaryTables.RebuildRequests} IN EXCLUSIVE MODE",
+            .. RebuildSummarySql.All,
+            $"DELETE FROM {SummaryTables.RebuildRequests}",
+        ];
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Summaries rebuilt from the facts in {Seconds:F1}s", clock.Elapsed.TotalSeconds);
+        return clock.Elapsed;
+    }
+
+    /// <summary>Rebuilds when a migration asked for it (a new or changed summary over facts already loaded).</summary>
+    public async Task RebuildIfRequestedAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {SummaryTables.RebuildRequests})");
+        if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            await RebuildAsync(cancellationToken);
+    }
+}
