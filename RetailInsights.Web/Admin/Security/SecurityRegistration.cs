@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailInsights.Web.Admin.ApiKeys;
@@ -8,6 +9,7 @@ using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Admin.Users;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure.Hosting;
 
 namespace RetailInsights.Web.Admin.Security;
 
@@ -15,6 +17,8 @@ public static class SecurityRegistration
 {
     public const string SignInPath = "/account/login";
     public const string AccessDeniedPath = "/account/access-denied";
+    public const string DataProtectionApplicationName = "RetailInsights";
+    public static readonly TimeSpan SessionRevalidationInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>Identity with cookies for people, API keys for machines, role policies, and rate limits.</summary>
     public static void AddRetailInsightsSecurity(this WebApplicationBuilder builder)
@@ -29,7 +33,9 @@ public static class SecurityRegistration
             options.Cookie.Name = "retailinsights.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+            // Secure always, unless a LAN install asked for plain HTTP (or in development): behind a TLS proxy the
+            // forwarded scheme makes each request HTTPS anyway.
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || HostingOptions.IsPlainHttp(builder.Configuration)
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
             options.LoginPath = SignInPath;
@@ -37,6 +43,14 @@ public static class SecurityRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // Cookie routes (downloads, the Hangfire dashboard) re-read the user's roles and stamp this often, so a
+        // removed role or a disabled account stops working within a minute, not at the cookie's 30-minute default.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionRevalidationInterval);
+        // Keys in the database under a fixed application name: a recreated container or a second instance reads the
+        // cookies and antiforgery tokens the first one issued.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<RetailInsightsDbContext>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
