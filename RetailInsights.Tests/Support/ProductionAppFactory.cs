@@ -18,10 +18,15 @@ public sealed class ProductionAppFactory : WebApplicationFactory<Program>
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ri-production-" + Guid.NewGuid().ToString("N"));
 
     public ProductionAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(database.ConnectionString, settings)
+    {
+    }
+
+    public ProductionAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:RetailInsights"] = database.ConnectionString,
+            ["ConnectionStrings:RetailInsights"] = connectionString,
             ["Ingestion:StagingPath"] = Path.Combine(_dataFolder, "staging"),
             ["Ingestion:DropFolder"] = Path.Combine(_dataFolder, "inbox"),
             ["Hangfire:RunServer"] = "false",
