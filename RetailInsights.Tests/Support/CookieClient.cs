@@ -95,9 +95,9 @@ public sealed partial class CookieClient(HttpClient http) : IDisposable
         }, headers);
     }
 
-    /// <summary>The Set-Cookie header that last set <paramref name="name"/>.</summary>
+    /// <summary>The Set-Cookie header that last set <paramref name="name"/> (a name ending in "." is a prefix).</summary>
     public string LastSetCookie(string name) =>
-        SetCookies.LastOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal))
+        SetCookies.LastOrDefault(c => c.StartsWith(name.EndsWith('.') ? name : name + "=", StringComparison.Ordinal))
         ?? throw new InvalidOperationException($"No Set-Cookie for {name} among: {string.Join(" | ", SetCookies)}");
 
     public void Dispose() => http.Dispose();

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailInsights.Web.Admin.ApiKeys;
@@ -28,20 +29,26 @@ public static class SecurityRegistration
             .AddEntityFrameworkStores<RetailInsightsDbContext>()
             .AddDefaultTokenProviders();
         services.AddIdentityRules(builder.Configuration);
+        // Secure always, unless a LAN install asked for plain HTTP (or in development): behind a TLS proxy the
+        // forwarded scheme makes each request HTTPS anyway.
+        var cookieSecurity = builder.Environment.IsDevelopment() || HostingOptions.IsPlainHttp(builder.Configuration)
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "retailinsights.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure always, unless a LAN install asked for plain HTTP (or in development): behind a TLS proxy the
-            // forwarded scheme makes each request HTTPS anyway.
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || HostingOptions.IsPlainHttp(builder.Configuration)
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.LoginPath = SignInPath;
             options.AccessDeniedPath = AccessDeniedPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // The stamp check reads the database. The error page, shown when the database is down, needs no user:
+            // its re-executed request skips the check rather than fail a second time into a bare 500.
+            var validateStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = context =>
+                context.HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? validateStamp(context) : Task.CompletedTask;
         });
         // Cookie routes (downloads, the Hangfire dashboard) re-read the user's roles and stamp this often, so a
         // removed role or a disabled account stops working within a minute, not at the cookie's 30-minute default.
@@ -55,7 +62,11 @@ public static class SecurityRegistration
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         // Our own header says DENY for every response; antiforgery would add a second, weaker SAMEORIGIN.
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.Cookie.SecurePolicy = cookieSecurity;
+        });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
 

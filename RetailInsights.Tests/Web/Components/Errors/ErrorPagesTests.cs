@@ -38,6 +38,31 @@ public sealed partial class ErrorPagesTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task DatabaseDown_whenTheSessionIsDueForRevalidation_stillShowsTheErrorPage()
+    {
+        var clock = new ShiftedClock();
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new ProductionAppFactory(database) { Clock = clock };
+        using var client = CookieClient.Connecting(app.Start(), IPAddress.Loopback);
+        client.AddHeaders(new Dictionary<string, string> { ["Host"] = "insights.example", ["X-Forwarded-Proto"] = "https" });
+        var email = await TestUsers.CreateAsync(app.Services, Roles.Marketing);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, TestUsers.Password)).StatusCode);
+        clock.Advance(SecurityRegistration.SessionRevalidationInterval + TimeSpan.FromSeconds(1));
+        await using (var admin = await PostgresServer.OpenAdminConnectionAsync())
+        {
+            await using var refuse = new Npgsql.NpgsqlCommand(
+                $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false; " +
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'", admin);
+            await refuse.ExecuteNonQueryAsync();
+        }
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Something went wrong", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task ErrorPage_openedDirectly_needsNoSignIn()
     {
         var response = await SignedInClient.Anonymous(fixture.App).GetAsync("/error");

@@ -41,6 +41,7 @@ public sealed class ProductionPipelineTests
         Assert.Contains("; secure", cookie);
         Assert.Contains("; httponly", cookie);
         Assert.Contains("; samesite=lax", cookie);
+        Assert.Contains("; secure", client.LastSetCookie(".AspNetCore.Antiforgery.").ToLowerInvariant());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
