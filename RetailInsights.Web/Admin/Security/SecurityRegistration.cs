@@ -65,7 +65,9 @@ public static class SecurityRegistration
         services.AddAntiforgery(options =>
         {
             options.SuppressXFrameOptionsHeader = true;
-            options.Cookie.SecurePolicy = cookieSecurity;
+            // Secure whenever the request is HTTPS (forwarded or not). Not Always: antiforgery then refuses to render
+            // any form over plain HTTP, and the sign-in page on http://localhost would answer 500.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();

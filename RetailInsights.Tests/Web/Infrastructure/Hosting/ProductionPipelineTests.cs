@@ -46,6 +46,24 @@ public sealed class ProductionPipelineTests
     }
 
     [Fact]
+    public async Task SignIn_plainHttpOnLocalhostWithoutProxy_formRendersAndTheCookieStaysSecure()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new ProductionAppFactory(database);
+        using var client = CookieClient.Connecting(app.Start(), KnownProxy);
+        var email = await TestUsers.CreateAsync(app.Services, Roles.Marketing);
+
+        // http://localhost:8080 straight after `docker compose up`: browsers keep Secure cookies for localhost.
+        var form = await client.GetAsync("/account/login");
+        var signIn = await client.SignInAsync(email, TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("__RequestVerificationToken", await form.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("; secure", client.LastSetCookie("retailinsights.auth").ToLowerInvariant());
+    }
+
+    [Fact]
     public async Task Page_plainHttpWithoutProxyHeaders_isRedirectedToHttpsButTheHealthProbeIsNot()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
