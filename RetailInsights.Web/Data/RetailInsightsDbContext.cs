@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data.Entities;
@@ -6,10 +7,10 @@ namespace RetailInsights.Web.Data;
 
 /// <summary>
 /// The star schema (dimensions, sales and refund facts, the uploads they came from) and the app's own records:
-/// users and roles (ASP.NET Core Identity), API keys and the audit log.
+/// users and roles (ASP.NET Core Identity), API keys, the audit log, and the Data Protection keys that sign cookies.
 /// </summary>
 public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbContext> options)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DimDate> Dates => Set<DimDate>();
     public DbSet<DimProduct> Products => Set<DimProduct>();
@@ -26,6 +27,7 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<RunRule> RunRules => Set<RunRule>();
     public DbSet<RunCustomer> RunCustomers => Set<RunCustomer>();
     public DbSet<RunCluster> RunClusters => Set<RunCluster>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,8 +3,11 @@ using RetailInsights.Web.Admin.Account;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Components;
+using RetailInsights.Web.Components.Errors;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Data;
+using RetailInsights.Web.Infrastructure.Health;
+using RetailInsights.Web.Infrastructure.Hosting;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Quality;
 using RetailInsights.Web.Warehouse;
@@ -16,6 +19,7 @@ public static class ServiceRegistration
 {
     public static void AddRetailInsights(this WebApplicationBuilder builder)
     {
+        builder.AddHosting();
         builder.Services.AddRetailInsightsData();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.AddRetailInsightsSecurity();
@@ -27,16 +31,13 @@ public static class ServiceRegistration
         builder.Services.AddAnalytics();
         builder.Services.AddQuality();
         builder.Services.AddDashboards();
+        builder.Services.AddRetailInsightsHealth();
     }
 
     public static void UseRetailInsights(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
+        app.UseHosting(ErrorPages.ErrorPath, mayRedirectToHttps: context => !HealthRegistration.IsProbe(context));
+        app.UseNotFoundPage();
         app.UseRetailInsightsSecurity();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
@@ -46,5 +47,6 @@ public static class ServiceRegistration
         app.MapIngestion();
         app.MapAnalytics();
         app.MapRetailInsightsJobsDashboard();
+        app.MapRetailInsightsHealth();
     }
 }

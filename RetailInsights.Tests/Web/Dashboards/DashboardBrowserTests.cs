@@ -58,7 +58,7 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
 
     private async Task<IBrowserContext> SignInAsMarketingAsync()
     {
-        await EnsureDemoDataAsync();
+        await EnsureDemoDataAsync(fixture);
         var passwords = await DemoUsers.CreateAsync(fixture.Database);
         var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -69,8 +69,8 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
         return context;
     }
 
-    // Thirty days of generated files through the real `demo` and `analyze` commands, once for the collection's database.
-    private async Task EnsureDemoDataAsync()
+    /// <summary>Thirty days of generated files through the real `demo` and `analyze` commands, once for the collection's database.</summary>
+    internal static async Task EnsureDemoDataAsync(BrowserAppFixture fixture)
     {
         await DemoDataLoaded.WaitAsync();
         try

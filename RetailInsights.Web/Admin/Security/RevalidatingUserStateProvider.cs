@@ -8,7 +8,7 @@ using RetailInsights.Web.Data.Entities;
 namespace RetailInsights.Web.Admin.Security;
 
 /// <summary>
-/// A Blazor circuit outlives the cookie check that opened it: every few minutes this checks that the user still
+/// A Blazor circuit outlives the cookie check that opened it: every minute, as cookie requests do, this checks that the user still
 /// exists, is not disabled and has the same security stamp (changed on role change, password reset, disable).
 /// </summary>
 public sealed class RevalidatingUserStateProvider(
@@ -17,7 +17,7 @@ public sealed class RevalidatingUserStateProvider(
     IOptions<IdentityOptions> identityOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => SecurityRegistration.SessionRevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

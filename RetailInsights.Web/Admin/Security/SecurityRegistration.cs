@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailInsights.Web.Admin.ApiKeys;
@@ -8,6 +10,7 @@ using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Admin.Users;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure.Hosting;
 
 namespace RetailInsights.Web.Admin.Security;
 
@@ -15,6 +18,8 @@ public static class SecurityRegistration
 {
     public const string SignInPath = "/account/login";
     public const string AccessDeniedPath = "/account/access-denied";
+    public const string DataProtectionApplicationName = "RetailInsights";
+    public static readonly TimeSpan SessionRevalidationInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>Identity with cookies for people, API keys for machines, role policies, and rate limits.</summary>
     public static void AddRetailInsightsSecurity(this WebApplicationBuilder builder)
@@ -24,24 +29,46 @@ public static class SecurityRegistration
             .AddEntityFrameworkStores<RetailInsightsDbContext>()
             .AddDefaultTokenProviders();
         services.AddIdentityRules(builder.Configuration);
+        // Secure always, unless a LAN install asked for plain HTTP (or in development): behind a TLS proxy the
+        // forwarded scheme makes each request HTTPS anyway.
+        var cookieSecurity = builder.Environment.IsDevelopment() || HostingOptions.IsPlainHttp(builder.Configuration)
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "retailinsights.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.LoginPath = SignInPath;
             options.AccessDeniedPath = AccessDeniedPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // The stamp check reads the database. The error page, shown when the database is down, needs no user:
+            // its re-executed request skips the check rather than fail a second time into a bare 500.
+            var validateStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = context =>
+                context.HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? validateStamp(context) : Task.CompletedTask;
         });
+        // Cookie routes (downloads, the Hangfire dashboard) re-read the user's roles and stamp this often, so a
+        // removed role or a disabled account stops working within a minute, not at the cookie's 30-minute default.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionRevalidationInterval);
+        // Keys in the database under a fixed application name: a recreated container or a second instance reads the
+        // cookies and antiforgery tokens the first one issued.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<RetailInsightsDbContext>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         // Our own header says DENY for every response; antiforgery would add a second, weaker SAMEORIGIN.
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            // Secure whenever the request is HTTPS (forwarded or not). Not Always: antiforgery then refuses to render
+            // any form over plain HTTP, and the sign-in page on http://localhost would answer 500.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
 

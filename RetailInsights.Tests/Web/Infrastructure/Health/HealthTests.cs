@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Infrastructure.Commands;
+
+namespace RetailInsights.Tests.Web.Infrastructure.Health;
+
+/// <summary>/healthz and the healthcheck command the container runs, against a real server on loopback.</summary>
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Healthz_databaseAndJobStorageAnswer_200ForAnonymous_andTheCommandExits0()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new ProductionAppFactory(database);
+        var server = app.Start();
+        using var client = CookieClient.Connecting(server, IPAddress.Loopback);
+
+        var response = await client.GetAsync("/healthz");
+        var (exit, output) = await HealthcheckAsync(new Uri(server, "/healthz"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, exit);
+        Assert.Contains("200 Healthy", output);
+    }
+
+    [Fact]
+    public async Task Healthz_jobStorageGone_503SayingNoMore_andTheCommandExits1()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new ProductionAppFactory(database);
+        var server = app.Start();
+        using var client = CookieClient.Connecting(server, IPAddress.Loopback);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        await database.ExecuteAsync("DROP SCHEMA hangfire CASCADE");
+
+        var response = await client.GetAsync("/healthz");
+        var (exit, _) = await HealthcheckAsync(new Uri(server, "/healthz"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task Healthz_databaseRefusesConnections_503()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new ProductionAppFactory(database);
+        using var client = CookieClient.Connecting(app.Start(), IPAddress.Loopback);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        await using (var admin = await PostgresServer.OpenAdminConnectionAsync())
+        {
+            await using var refuse = new NpgsqlCommand(
+                $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false; " +
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'", admin);
+            await refuse.ExecuteNonQueryAsync();
+        }
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthcheckCommand_nothingListening_exits1()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // a port that was just free: nothing answers there
+
+        var (exit, output) = await HealthcheckAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no answer", output);
+    }
+
+    private static async Task<(int Exit, string Output)> HealthcheckAsync(Uri url)
+    {
+        var output = new StringWriter();
+        var exit = await CommandLine.RunAsync(["healthcheck", "--url", url.ToString(), "--timeout", "30"], output, output,
+            new ConfigurationBuilder().Build(), "Production");
+        return (exit, output.ToString());
+    }
+}
