@@ -132,6 +132,7 @@ public sealed class RunWriter(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("share", cluster.RevenueShare);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+        await Warehouse.DataChanges.NotifyAsync(connection, Warehouse.DataChanges.Analytics, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

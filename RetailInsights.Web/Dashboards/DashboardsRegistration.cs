@@ -10,6 +10,9 @@ public static class DashboardsRegistration
     /// <summary>The queries behind the dashboard pages: Overview, Baskets, Segments, Refunds, Stores.</summary>
     public static IServiceCollection AddDashboards(this IServiceCollection services)
     {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
+        services.AddScoped<DashboardDatabase>();
+        services.AddScoped<Filters.FilterChoiceQueries>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<StoreQueries>();
         services.AddScoped<ActivityQueries>();

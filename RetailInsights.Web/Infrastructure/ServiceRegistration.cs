@@ -26,7 +26,7 @@ public static class ServiceRegistration
         builder.AddRetailInsightsJobs();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddWarehouse();
+        builder.Services.AddWarehouse().AddDataChangeListener();
         builder.Services.AddIngestion();
         builder.Services.AddAnalytics();
         builder.Services.AddQuality();

@@ -19,7 +19,7 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
         await using var context = await SignInAsMarketingAsync();
         var page = context.Pages[0];
 
-        foreach (var (path, chart) in new[] { ("/", "#revenue-chart"), ("/refunds", "#refunds-by-month"), ("/refunds", "#refunds-by-reason"),
+        foreach (var (path, chart) in new[] { ("/", "#category-chart"), ("/refunds", "#refunds-by-month"), ("/refunds", "#refunds-by-reason"),
                      ("/stores", "#net-revenue-by-store") })
         {
             if (!page.Url.EndsWith(path, StringComparison.Ordinal))
@@ -65,7 +65,7 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
         await DemoUsers.SignInAsync(page, fixture.BaseUrl, DemoUsers.Marketing, passwords[DemoUsers.Marketing]);
         // The overview draws its chart first: leaving while Plotly still loads would hold that circuit's disposal
         // (and so the server's shutdown) until the browser's answer times out.
-        await page.Locator("#revenue-chart .main-svg .trace path").First.WaitForAsync();
+        await page.Locator("#category-chart .main-svg .trace path").First.WaitForAsync();
         return context;
     }
 

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
+using Microsoft.Extensions.Options;
+using RetailInsights.Web.Dashboards;
+using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Overview;
 using RetailInsights.Web.Dashboards.Refunds;
 
@@ -49,16 +52,20 @@ public sealed class DemoCommandTests : IAsyncLifetime
         Assert.Equal(saleLines.Count(r => r["StockCode"].EndsWith("-FEE")), await db.Sales.CountAsync(s => s.IsNonProduct));
         Assert.All(await db.Uploads.ToListAsync(), u => Assert.Equal(("loaded", u.RowsRead), (u.Status, u.RowsAccepted)));
 
-        var kpis = await new OverviewQueries(new DbContextFactoryForTests(_database)).GetKpisAsync(CancellationToken.None);
-        Assert.Equal(saleLines.Sum(Amount), kpis.GrossRevenue);
+        // The Overview's figures, from the summaries the loads kept, equal the files.
+        var overview = new OverviewQueries(new DashboardDatabase(_database.DataSource, Options.Create(new DashboardOptions())));
+        var dates = sales.Concat(refundRows).Select(r => DateOnly.FromDateTime(DateTime.Parse(r.TryGetValue("InvoiceDate", out var d) ? d : r["RefundedAt"],
+            CultureInfo.InvariantCulture))).ToList();
+        var everything = new DashboardFilter { From = dates.Min(), To = dates.Max() };
+        var result = await overview.KpisAsync(everything, CancellationToken.None);
+        var kpis = result.Current;
+        Assert.Equal(saleLines.Sum(Amount), kpis.Gross);
         Assert.Equal(refundRows.Sum(r => decimal.Parse(r["Amount"], CultureInfo.InvariantCulture)) - cancelLines.Sum(Amount), kpis.Refunds);
         Assert.Equal(saleLines.Select(r => r["Invoice"]).Distinct().Count(), kpis.Transactions);
         Assert.Equal(saleLines.Where(r => r["Customer ID"] != "").Select(r => r["Customer ID"]).Distinct().Count(), kpis.Customers);
-
-        var days = await new OverviewQueries(new DbContextFactoryForTests(_database)).GetRevenueByDayAsync(CancellationToken.None);
-        Assert.Equal(kpis.GrossRevenue, days.Sum(d => d.GrossRevenue));
-        Assert.Equal(kpis.Refunds, days.Sum(d => d.Refunds));
-        Assert.Equal(days.OrderBy(d => d.Date).Select(d => d.Date), days.Select(d => d.Date));
+        Assert.Equal(kpis.Gross, result.Days.Sum(d => d.Gross));
+        Assert.Equal(kpis.Refunds, result.Days.Sum(d => d.Refunds));
+        Assert.Equal(everything.Days, result.Days.Count);
 
         var refunds = new RefundQueries(_database.DataSource);
         var byReason = await refunds.ByReasonAsync(CancellationToken.None);

@@ -4,6 +4,7 @@ using Npgsql;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Quality;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 
@@ -152,6 +153,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             var failed = Report(reader, kind, 0, 0, 0) with { CriticalFailure = message };
             await FinishAsync(run, new LoadEnd(UploadStatuses.Failed, kind, stats.RowsRead, 0, stats.RowsRejected, 0, stats.RowsFlagged,
                 failed.ToJson(), message), cancellationToken);
+            await DataChanges.NotifyAsync(connection, DataChanges.Uploads, cancellationToken);
             await run.Transaction.CommitAsync(cancellationToken);
             return await OutcomeAsync(upload.UploadId, cancellationToken);
         }
@@ -188,6 +190,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings, LoadedThroughStage = spilled };
         await FinishAsync(run, new LoadEnd(UploadStatuses.Loaded, kind, stats.RowsRead, inserted, stats.RowsRejected, duplicates,
             stats.RowsFlagged, report.ToJson(), null), cancellationToken);
+        await DataChanges.NotifyAsync(connection, DataChanges.Uploads, cancellationToken);
         await run.Transaction.CommitAsync(cancellationToken);
         await RemoveStagedFileAsync(upload, cancellationToken);
         logger.LogInformation("Upload #{Id} {File}: {Accepted} rows loaded, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F1}s{Spilled}",

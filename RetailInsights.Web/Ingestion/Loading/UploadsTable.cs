@@ -176,6 +176,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             UPDATE uploads SET status = @status, error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
             WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')
             """, cancellationToken, ("status", status), ("error", message), ("id", uploadId));
+        await Warehouse.DataChanges.NotifyAsync(connection, Warehouse.DataChanges.Uploads, cancellationToken);
     }
 
     /// <summary>

@@ -1,0 +1,42 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace RetailInsights.Web.Dashboards.Filters;
+
+/// <summary>
+/// A filter as SQL over the summary tables, whose rows all carry date_key, store_id and retailer_id (and product_id,
+/// for the product and refund summaries). Stores, region, source and category are looked up in the small dimension
+/// tables inside the query, so a filter costs one range scan of a summary's key, never a read of the facts.
+/// </summary>
+public static class FilterSql
+{
+    /// <summary>Days, stores or region, and source system, of a summary row aliased <paramref name="alias"/>.</summary>
+    public static string Rows(string alias) => $"""
+        {alias}.date_key BETWEEN @from AND @to
+        AND (@all_stores OR {alias}.store_id IN (SELECT store_id FROM dim_store
+                 WHERE (cardinality(@stores) = 0 OR store_code = ANY(@stores)) AND (@region IS NULL OR region = @region)))
+        AND (@source IS NULL OR {alias}.retailer_id = (SELECT retailer_id FROM dim_retailer WHERE code = @source))
+        """;
+
+    /// <summary><see cref="Rows"/>, and the category of the row's product.</summary>
+    public static string ProductRows(string alias) => $"""
+        {Rows(alias)}
+        AND (@category IS NULL OR {alias}.product_id IN (SELECT product_id FROM dim_product WHERE coalesce(category, '') = @category))
+        """;
+
+    /// <summary>The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category).</summary>
+    public static void AddParameters(NpgsqlCommand command, DashboardFilter filter)
+    {
+        command.Parameters.AddWithValue("from", DateKey(filter.From));
+        command.Parameters.AddWithValue("to", DateKey(filter.To));
+        command.Parameters.AddWithValue("all_stores", filter.Stores.Count == 0 && filter.Region is null);
+        command.Parameters.AddWithValue("stores", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Stores.ToArray());
+        command.Parameters.AddWithValue("region", NpgsqlDbType.Text, (object?)filter.Region ?? DBNull.Value);
+        command.Parameters.AddWithValue("source", NpgsqlDbType.Text, (object?)filter.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("category", NpgsqlDbType.Text, (object?)filter.Category ?? DBNull.Value);
+    }
+
+    public static int DateKey(DateOnly day) => day.Year * 10000 + day.Month * 100 + day.Day;
+
+    public static DateOnly Day(int dateKey) => new(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
+}
