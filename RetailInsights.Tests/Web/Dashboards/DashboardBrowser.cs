@@ -67,9 +67,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>Waits for Plotly to draw bars, lines or markers (not an empty frame) into a chart, and returns how many.</summary>
     public async Task<int> ChartMarksAsync(string chartId)
     {
-        var marks = Page.Locator($"#{chartId} .main-svg .trace path, #{chartId} .main-svg .trace .point");
-        await marks.First.WaitForAsync();
-        return await marks.CountAsync();
+        // Counted in the page in one go: a page that redraws its charts (the Live page) would empty a locator between steps.
+        var marks = await Page.WaitForFunctionAsync(
+            "selector => document.querySelectorAll(selector).length || null",
+            $"#{chartId} .main-svg .trace path, #{chartId} .main-svg .trace .point");
+        return await marks.JsonValueAsync<int>();
     }
 
     /// <summary>
