@@ -19,7 +19,7 @@ namespace RetailInsights.Web.Live;
 public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable uploads)
 {
     private const int Attempts = 4;
-    private static readonly ConcurrentDictionary<string, long> Feeds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> feeds = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Batches posted side by side touch the same summary rows (today's, per store) and dimension rows: when PostgreSQL
@@ -131,7 +131,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
 
     /// <summary>The uploads row that a source system's live facts belong to (one per source, made on first use).</summary>
     private async Task<long> FeedAsync(string source, CancellationToken cancellationToken) =>
-        Feeds.TryGetValue(source, out var feed) ? feed : Feeds[source] = await uploads.EnsureLiveFeedAsync(source, cancellationToken);
+        feeds.TryGetValue(source, out var feed) ? feed : feeds[source] = await uploads.EnsureLiveFeedAsync(source, cancellationToken);
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
     {

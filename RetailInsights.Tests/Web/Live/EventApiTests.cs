@@ -163,6 +163,28 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     }
 
     [Fact]
+    public async Task ANewSourcesFirstBatchesSideBySide_allLand_inOneFeed()
+    {
+        // Found by the events benchmark: the first batches of a new source system raced to make its feed upload.
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fixture.ClientAsync()));
+        var source = $"pos{Guid.NewGuid():N}"[..12];
+
+        var answers = await Task.WhenAll(clients.Select((client, poster) =>
+            PostAsync(client, poster % 2 == 0 ? "transactions" : "refunds",
+                [poster % 2 == 0 ? Sale(Unique("NS"), 5m) : Refund(Unique("NR"))], source)));
+
+        Assert.All(answers, answer => Assert.Equal((200, 1), (answer.Status, answer.Body.Accepted)));
+        Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM uploads WHERE kind = 'events' AND retailer_code = '{source}'"));
+
+        static JsonObject Refund(string id) => new()
+        {
+            ["refund_id"] = id, ["original_transaction_id"] = id + "-sale", ["product_id"] = "P1", ["store_id"] = "S1", ["refund_amount"] = 2,
+            ["reason"] = "defective",
+            ["timestamp"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+        };
+    }
+
+    [Fact]
     public async Task NotAnArray_orTooMany_isABadRequest()
     {
         var client = await fixture.ClientAsync();

@@ -94,7 +94,15 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("name", $"live events ({retailerCode})");
         command.Parameters.AddWithValue("sha", sha);
         command.Parameters.AddWithValue("retailer", retailerCode);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        // Two first requests at once: the one that waited on the other's insert sees no row in its statement's snapshot;
+        // the same statement again sees the committed one.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is long uploadId)
+                return uploadId;
+            if (attempt == 2)
+                throw new InvalidOperationException($"No live feed upload could be made for '{retailerCode}'.");
+        }
     }
 
     /// <summary>The upload that holds this content, if any.</summary>
