@@ -40,7 +40,7 @@ events() {
   (cd "$ROOT/RetailInsights.Web" && exec env ASPNETCORE_ENVIRONMENT=Development Hangfire__RunServer=false RateLimits__EventsPerMinute=1000000 \
     "${APP[@]}" --urls "http://127.0.0.1:$port" > "$ROOT/.data/bench-events-app.log" 2>&1) &
   EVENTS_APP_PID=$!
-  trap 'kill $EVENTS_APP_PID 2>/dev/null; scripts/pg.sh destroy >/dev/null 2>&1' EXIT
+  trap 'kill $EVENTS_APP_PID 2>/dev/null || true; scripts/pg.sh destroy >/dev/null 2>&1 || true' EXIT
   for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
   dotnet build RetailInsights.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 
