@@ -38,7 +38,9 @@ public sealed record ChartTable(IReadOnlyList<string> Headers, IReadOnlyList<IRe
     private static string Raw(object? value) => value switch
     {
         null => "",
-        decimal or long or int or double => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        // Summaries keep three decimals (numeric(18,3)); a file reads better without the trailing zeros.
+        decimal amount => amount.ToString("0.############", CultureInfo.InvariantCulture),
+        long or int or double => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => CsvText.Field(value.ToString()),
     };

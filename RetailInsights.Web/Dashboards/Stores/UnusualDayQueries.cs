@@ -11,22 +11,36 @@ public sealed record UnusualDayCounts(int StoreDays, int ProductDays)
 
 /// <summary>
 /// The unusual days of the filter's range (see <see cref="DayFlags"/>), for stores (agg_store_daily) and for products
-/// (agg_sales_daily; fees and postage left out), computed for each request from the summaries and then sorted and
-/// paged, so a circuit holds one page. Cost: rows read ∝ (days + 28) × stores for stores and
-/// (days + 28) × stores × products for products; rows returned ∝ (days + 28) × (stores + products); the detector's
-/// work ∝ the same × 28. Never the number of lines.
+/// (agg_sales_daily; fees and postage left out), computed from the summaries and then sorted and paged, so the grid
+/// holds one page. Cost: rows read ∝ (days + 28) × stores for stores and (days + 28) × stores × products for
+/// products; rows returned ∝ (days + 28) × (stores + products); the detector's work ∝ the same × 28. Never the number
+/// of lines. The page's card counts them on every load (a new filter, new data) and the grid's pages reuse those
+/// flags (a few records per store or product at most) instead of reading the summaries again for each page or order.
 /// </summary>
 public sealed class UnusualDayQueries(DashboardDatabase database)
 {
+    private (DashboardFilter Filter, Task<List<UnusualDay>> Flags)? _latest;
+
     public async Task<UnusualDayCounts> CountsAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var days = await FlagsAsync(filter, cancellationToken);
+        var days = await Remember(filter, FlagsAsync(filter, cancellationToken));
         return new UnusualDayCounts(days.Count(d => d.Kind == UnusualKind.Store), days.Count(d => d.Kind == UnusualKind.Product));
     }
 
     public async Task<UnusualDaysPage> PageAsync(DashboardFilter filter, string? sortBy, bool descending, int page, int pageSize,
-        CancellationToken cancellationToken) =>
-        UnusualDayOrder.Page(await FlagsAsync(filter, cancellationToken), sortBy, descending, page, pageSize);
+        CancellationToken cancellationToken)
+    {
+        var flags = _latest is { } latest && latest.Filter == filter && !latest.Flags.IsFaulted && !latest.Flags.IsCanceled
+            ? latest.Flags
+            : Remember(filter, FlagsAsync(filter, cancellationToken));
+        return UnusualDayOrder.Page(await flags, sortBy, descending, page, pageSize);
+    }
+
+    private Task<List<UnusualDay>> Remember(DashboardFilter filter, Task<List<UnusualDay>> flags)
+    {
+        _latest = (filter, flags);
+        return flags;
+    }
 
     public async Task<List<UnusualDay>> FlagsAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Stores;
 public sealed class ChartTableTests
 {
     private static readonly ChartTable Table = new(["Store", "Day", "Gross", "Transactions", "Share"],
-        [["=HYPERLINK(\"x\")", new DateOnly(2026, 11, 3), 1234567.5m, 1200L, null], ["Mart, \"Renon\"", new DateOnly(2026, 11, 4), -5m, 3, 0.25]]);
+        [["=HYPERLINK(\"x\")", new DateOnly(2026, 11, 3), 1234567.500m, 1200L, null], ["Mart, \"Renon\"", new DateOnly(2026, 11, 4), -5m, 3, 0.25]]);
 
     [Fact]
     public void ToCsv_numbersPlainAndInvariant_textQuotedAndGuardedAgainstFormulas()
