@@ -20,7 +20,7 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
         var page = context.Pages[0];
 
         foreach (var (path, chart) in new[] { ("/", "#category-chart"), ("/refunds", "#refunds-by-month"), ("/refunds", "#refunds-by-reason"),
-                     ("/stores", "#net-revenue-by-store") })
+                     ("/stores", "#revenue-by-store") })
         {
             if (!page.Url.EndsWith(path, StringComparison.Ordinal))
                 await page.GotoAsync(fixture.BaseUrl + path);
