@@ -93,6 +93,18 @@ public sealed class RefundQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnknownProduct_givesEmptyFigures_notAnError()
+    {
+        var unknown = Day(RefundDay) with { Product = "NO-SUCH-CODE'; --" };
+
+        Assert.Equal(RefundTotals.None, (await _queries.HeadlineAsync(unknown, CancellationToken.None)).Current);
+        Assert.Empty((await _queries.ByProductAsync(unknown, CancellationToken.None)).Rows);
+        Assert.Empty((await _queries.ByStoreAsync(unknown, CancellationToken.None)).Rows);
+        Assert.Empty(await _queries.LargestAsync(unknown, CancellationToken.None));
+        Assert.Null(await _queries.ProductAsync(unknown.Product!, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Largest_areTheRangesRefundsByAmount_withTheirInvoiceProductAndStore()
     {
         var largest = await _queries.LargestAsync(Day(RefundDay), CancellationToken.None);
