@@ -22,10 +22,13 @@ public static class FilterSql
     public static string ProductRows(string alias) => $"""
         {Rows(alias)}
         AND (@category IS NULL OR {alias}.product_id IN (SELECT product_id FROM dim_product WHERE coalesce(category, '') = @category))
-        AND (@product IS NULL OR {alias}.product_id = (SELECT product_id FROM dim_product WHERE stock_code = @product))
+        AND (@filter_product IS NULL OR {alias}.product_id = (SELECT product_id FROM dim_product WHERE stock_code = @filter_product))
         """;
 
-    /// <summary>The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category, @product).</summary>
+    /// <summary>
+    /// The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category, @filter_product: so named
+    /// that a page's own @product, say a basket explorer's, does not clash with it).
+    /// </summary>
     public static void AddParameters(NpgsqlCommand command, DashboardFilter filter)
     {
         command.Parameters.AddWithValue("from", DateKey(filter.From));
@@ -35,7 +38,7 @@ public static class FilterSql
         command.Parameters.AddWithValue("region", NpgsqlDbType.Text, (object?)filter.Region ?? DBNull.Value);
         command.Parameters.AddWithValue("source", NpgsqlDbType.Text, (object?)filter.Source ?? DBNull.Value);
         command.Parameters.AddWithValue("category", NpgsqlDbType.Text, (object?)filter.Category ?? DBNull.Value);
-        command.Parameters.AddWithValue("product", NpgsqlDbType.Text, (object?)filter.Product ?? DBNull.Value);
+        command.Parameters.AddWithValue("filter_product", NpgsqlDbType.Text, (object?)filter.Product ?? DBNull.Value);
     }
 
     public static int DateKey(DateOnly day) => day.Year * 10000 + day.Month * 100 + day.Day;
