@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Overview;
+using RetailInsights.Web.Dashboards.Refunds;
+using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Benchmarks;
 
@@ -19,6 +21,23 @@ internal static class PageLoads
             var overview = services.GetRequiredService<OverviewQueries>();
             return Task.WhenAll(overview.KpisAsync(filter, token), overview.RevenueByCategoryAsync(filter, token),
                 overview.TopProductsAsync(filter, token), overview.FreshnessAsync(token));
+        }),
+        new("Stores", async (services, filter, token) =>
+        {
+            var unusual = services.GetRequiredService<UnusualDayQueries>();
+            await Task.WhenAll(services.GetRequiredService<StoreSummaryQueries>().SummariesAsync(filter, token),
+                services.GetRequiredService<StoreTrendQueries>().TrendsAsync(filter, token),
+                services.GetRequiredService<StoreHeatMapQueries>().CategoriesAsync(filter, token),
+                services.GetRequiredService<StoreHeatMapQueries>().HoursAsync(filter, token),
+                unusual.CountsAsync(filter, token));
+            // The grid of unusual days asks for its first page once the page has drawn.
+            await unusual.PageAsync(filter, null, true, 0, 10, token);
+        }),
+        new("Refunds", (services, filter, token) =>
+        {
+            var refunds = services.GetRequiredService<RefundQueries>();
+            return Task.WhenAll(refunds.HeadlineAsync(filter, token), refunds.ByProductAsync(filter, token), refunds.ByStoreAsync(filter, token),
+                refunds.ByReasonAsync(filter, token), refunds.LargestAsync(filter, token));
         }),
     ];
 }

@@ -55,7 +55,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await _dataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var admin = await PostgresServer.OpenAdminConnectionAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        // A loaded machine (CI beside other jobs) can take more than the default 30 s to end the sessions and drop.
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin) { CommandTimeout = 300 };
         await drop.ExecuteNonQueryAsync();
     }
 

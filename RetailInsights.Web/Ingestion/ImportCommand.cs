@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Infrastructure.Commands;
@@ -22,12 +24,17 @@ public sealed class ImportCommand : ICommand
           --date-order ORDER      month-first (default) | day-first, for slashed dates the file does not settle
           --retailer CODE         source system the files come from (default "default")
           --parallel N            files loaded at once (default: the number of cores, at most 4)
+          --replaces UPLOAD       the one file is a corrected copy of that loaded upload: in one transaction the old
+                                  upload's rows go and the new file's come in (its source system, unless --retailer)
+          --confirm               replace even when the new file's days or source system differ from the old upload's
         Exit code 0 when every file was processed (rejected rows included), 1 when any file was refused whole.
         """;
 
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal) { "confirm" };
+
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "parallel");
+        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "parallel", "replaces", "confirm");
         if (arguments.Positionals.Count == 0)
             throw new CommandUsageException("name at least one file or folder");
         var kind = arguments.String("kind");
@@ -42,6 +49,8 @@ public sealed class ImportCommand : ICommand
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
         var request = new IntakeRequest("", $"import command ({Environment.UserName})", kind, arguments.String("store"), dateOrder,
             arguments.String("retailer") ?? "default");
+        if (arguments.String("replaces") is { } replaces)
+            request = await ReplacingAsync(db, request, replaces, arguments, cancellationToken);
         var anyRefused = false;
         var outputLock = new Lock();
         // Stores and catalogs first, then transactions, then refunds — each wave's files side by side: while one file's
@@ -63,6 +72,24 @@ public sealed class ImportCommand : ICommand
                 });
         }
         return anyRefused ? 1 : 0;
+    }
+
+    /// <summary>The request for a corrected file: one file, an upload that exists, the old upload's source by default.</summary>
+    private static async Task<IntakeRequest> ReplacingAsync(RetailInsightsDbContext db, IntakeRequest request, string replaces,
+        CommandArguments arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Positionals.Count != 1 || Directory.Exists(CommandContext.ResolveUserPath(arguments.Positionals[0])))
+            throw new CommandUsageException("--replaces takes exactly one file: the corrected copy of that upload");
+        if (!long.TryParse(replaces, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uploadId))
+            throw new CommandUsageException($"--replaces must be an upload number, not '{replaces}'");
+        var old = await db.Uploads.AsNoTracking().Where(u => u.UploadId == uploadId).Select(u => new { u.RetailerCode })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new CommandUsageException($"there is no upload #{uploadId} to replace");
+        return request with
+        {
+            RetailerCode = arguments.String("retailer") ?? old.RetailerCode,
+            ReplacesUploadId = uploadId,
+            ReplaceConfirmed = arguments.Has("confirm"),
+        };
     }
 
     private static string JsonLine(string path, UploadOutcome outcome) => JsonSerializer.Serialize(new Dictionary<string, object?>

@@ -11,7 +11,8 @@ namespace RetailInsights.Web.Ingestion;
 
 /// <summary>
 /// The HTTP API for machine clients (store systems), authenticated with an admin-created API key:
-/// <c>POST /api/uploads</c> (multipart: optional fields kind, store, dateOrder, retailer, then the file) and
+/// <c>POST /api/uploads</c> (multipart: optional fields kind, store, dateOrder, retailer, replaces and confirm — a
+/// corrected copy of an upload the same key sent —, then the file) and
 /// <c>GET /api/uploads/{id}</c> for status and counts.
 /// </summary>
 public static class UploadApi
@@ -32,7 +33,7 @@ public static class UploadApi
             .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status413PayloadTooLarge);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext context, UploadIntake intake, UploadStorage storage)
+    private static async Task<IResult> PostAsync(HttpContext context, UploadIntake intake, UploadStorage storage, UploadQueries queries)
     {
         // The file streams from the request to the staging folder; the limit is the upload limit, not Kestrel's 30 MB.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -60,6 +61,19 @@ public static class UploadApi
             var request = new IntakeRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "upload.csv",
                 context.User.Identity?.Name ?? "api", fields.GetValueOrDefault("kind"), fields.GetValueOrDefault("store"),
                 fields.GetValueOrDefault("dateOrder"), IntakeRules.Retailer(fields.GetValueOrDefault("retailer")), ApiKeyIdOf(context.User));
+            if (fields.GetValueOrDefault("replaces") is { Length: > 0 } replaces)
+            {
+                // A key corrects only what it sent, as it sees only its own uploads.
+                if (!long.TryParse(replaces, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var oldId)
+                    || await queries.GetAsync(oldId, context.RequestAborted) is not { } old || old.ApiKeyId != request.ApiKeyId)
+                    return Results.BadRequest(new { error = $"replaces: this key sent no upload #{replaces}.", field = "replaces" });
+                request = request with
+                {
+                    RetailerCode = fields.ContainsKey("retailer") ? request.RetailerCode : old.RetailerCode,
+                    ReplacesUploadId = oldId,
+                    ReplaceConfirmed = fields.GetValueOrDefault("confirm") is "true" or "1",
+                };
+            }
             // Checked before a byte of the file is written.
             if (IntakeRules.FirstProblem(request) is { } problem)
                 return Results.BadRequest(new { error = problem.Message, field = problem.Field });

@@ -12,7 +12,9 @@ public sealed record IntakeRequest(
     string? DefaultStoreCode = null,
     string? DateOrder = null,
     string RetailerCode = "default",
-    int? ApiKeyId = null);
+    int? ApiKeyId = null,
+    long? ReplacesUploadId = null,
+    bool ReplaceConfirmed = false);
 
 public enum IntakeState
 {
@@ -46,7 +48,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
         var staged = await storage.StageAsync(content, request.FileName, progress, cancellationToken);
         var upload = new NewUpload(staged.OriginalName, staged.SizeBytes, staged.Sha256, staged.Path, request.UploadedBy, request.Kind,
             IntakeRules.NullIfBlank(request.DefaultStoreCode), request.DateOrder, IntakeRules.Retailer(request.RetailerCode),
-            request.ApiKeyId);
+            request.ApiKeyId, request.ReplacesUploadId, request.ReplaceConfirmed);
         // The holder can finish (or fail) between our insert and our look-up: then the insert is tried again.
         for (var attempt = 0; ; attempt++)
         {

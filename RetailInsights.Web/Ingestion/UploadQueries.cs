@@ -39,6 +39,14 @@ public sealed class UploadQueries(IDbContextFactory<RetailInsightsDbContext> dbF
             yield return row;
     }
 
+    /// <summary>The loaded upload that replaced this one, if a corrected file did.</summary>
+    public async Task<long?> ReplacedByAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Uploads.AsNoTracking().Where(u => u.ReplacesUploadId == uploadId && u.Status == UploadStatuses.Loaded)
+            .Select(u => (long?)u.UploadId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public static bool IsActive(Upload upload) =>
         upload.Status is UploadStatuses.Queued or UploadStatuses.Parsing or UploadStatuses.Loading;
 

@@ -13,6 +13,18 @@ internal static class RebuildSummarySql
     public static IReadOnlyList<string> CategoryDays =>
         ["DELETE FROM agg_category_daily WHERE date_key = ANY(@days)", Category.Replace("{days}", "f.date_key = ANY(@days)", StringComparison.Ordinal)];
 
+    /// <summary>
+    /// The summaries of the (day, store) cells in the temporary table <c>replaced_cells</c>, recomputed from the facts
+    /// (a replaced upload's rows are gone). @days holds the cells' days, so the facts are read through their day index:
+    /// the cost is that of the cells' days, not of the table.
+    /// </summary>
+    public static IReadOnlyList<string> Cells =>
+    [
+        .. SummaryTables.All.Select(table =>
+            $"DELETE FROM {table} a USING replaced_cells c WHERE a.date_key = c.date_key AND a.store_id = c.store_id"),
+        .. Fill("f.date_key = ANY(@days) AND (f.date_key, f.store_id) IN (SELECT date_key, store_id FROM replaced_cells)"),
+    ];
+
     private static IEnumerable<string> Fill(string days) =>
         new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
 

@@ -50,6 +50,20 @@ public sealed class Summaries(NpgsqlDataSource dataSource, ILogger<Summaries> lo
     }
 
     /// <summary>
+    /// Recomputes the summaries of the (day, store) cells listed in the temporary table <c>replaced_cells</c> from the
+    /// facts, inside the caller's transaction; <paramref name="days"/> are the cells' days.
+    /// </summary>
+    public static async Task RecomputeCellsAsync(NpgsqlConnection connection, int[] days, CancellationToken cancellationToken)
+    {
+        foreach (var sql in RebuildSummarySql.Cells)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("days", days);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Recomputes every summary from the facts in one transaction. Loads wait meanwhile (the summaries are locked
     /// first, and the facts read on one snapshot taken after), then add themselves to the rebuilt tables.
     /// </summary>

@@ -46,6 +46,9 @@ internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<U
         builder.HasIndex(u => u.UploadedAt);
         builder.HasIndex(u => new { u.Sha256, u.Status });
 
+        builder.HasOne<Upload>().WithMany().HasForeignKey(u => u.ReplacesUploadId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.ReplaceConfirmed).HasDefaultValue(false);
+
         builder.HasMany(u => u.RejectedRows).WithOne().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Cascade);
     }
 

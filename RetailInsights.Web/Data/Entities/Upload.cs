@@ -42,6 +42,12 @@ public sealed class Upload
 
     public short ProgressPercent { get; set; }
 
+    /// <summary>The loaded upload this one corrects: its rows are removed in the transaction that loads these.</summary>
+    public long? ReplacesUploadId { get; set; }
+
+    /// <summary>The uploader confirmed the replacement although the new file's days or source differ from the old's.</summary>
+    public bool ReplaceConfirmed { get; set; }
+
     /// <summary>The data-quality report of the load, as JSON.</summary>
     public string? QualityReport { get; set; }
 

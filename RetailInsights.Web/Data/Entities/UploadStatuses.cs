@@ -9,7 +9,10 @@ public static class UploadStatuses
     public const string Failed = "failed";
     public const string Refused = "refused";
 
-    public static readonly IReadOnlyList<string> All = [Queued, Parsing, Loading, Loaded, Failed, Refused];
+    /// <summary>Was loaded, then a corrected file took its place: its rows are gone, its history stays.</summary>
+    public const string Replaced = "replaced";
+
+    public static readonly IReadOnlyList<string> All = [Queued, Parsing, Loading, Loaded, Failed, Refused, Replaced];
 
     /// <summary>
     /// An upload in these statuses holds its content: no other upload of the same bytes may be taken in meanwhile
@@ -17,5 +20,5 @@ public static class UploadStatuses
     /// </summary>
     public const string HoldingContentSql = "status IN ('queued', 'parsing', 'loading', 'loaded')";
 
-    public static bool IsFinal(string status) => status is Loaded or Failed or Refused;
+    public static bool IsFinal(string status) => status is Loaded or Failed or Refused or Replaced;
 }

@@ -1165,6 +1165,16 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("quality_report");
 
+                    b.Property<bool>("ReplaceConfirmed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("replace_confirmed");
+
+                    b.Property<long?>("ReplacesUploadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("replaces_upload_id");
+
                     b.Property<string>("RequestedKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1250,6 +1260,9 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("ApiKeyId")
                         .HasDatabaseName("ix_uploads_api_key_id");
 
+                    b.HasIndex("ReplacesUploadId")
+                        .HasDatabaseName("ix_uploads_replaces_upload_id");
+
                     b.HasIndex("Sha256")
                         .IsUnique()
                         .HasDatabaseName("ux_uploads_sha256_held")
@@ -1271,7 +1284,7 @@ namespace RetailInsights.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
 
-                            t.HasCheckConstraint("ck_uploads_status", "status IN ('queued', 'parsing', 'loading', 'loaded', 'failed', 'refused')");
+                            t.HasCheckConstraint("ck_uploads_status", "status IN ('queued', 'parsing', 'loading', 'loaded', 'failed', 'refused', 'replaced')");
                         });
                 });
 
@@ -1431,6 +1444,12 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasForeignKey("ApiKeyId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_uploads_api_keys_api_key_id");
+
+                    b.HasOne("RetailInsights.Web.Data.Entities.Upload", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesUploadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_uploads_uploads_replaces_upload_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>

@@ -163,6 +163,20 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var ids = await load.Dimensions.AddMissingAsync(dataSource, upload.RetailerCode, cancellationToken);
         Lap("dimensions");
         var context = new LoadContext(connection, run.OpenFile, ids, upload.UploadId, upload.RetailerCode);
+        UploadReplacement.Removed? replaced = null;
+        if (upload.ReplacesUploadId is { } old)
+        {
+            try
+            {
+                replaced = await UploadReplacement.RemoveAsync(connection, old, cancellationToken);
+            }
+            catch (ReplacementRefusedException e)
+            {
+                await run.Transaction.RollbackAsync(cancellationToken);
+                return await RefuseAsync(upload, e.Message, cancellationToken);
+            }
+            Lap("remove_replaced");
+        }
         var inserted = await load.LoadOutsideStageAsync(context, cancellationToken);
         var spilled = load.Dimensions.Overflowed;
         if (spilled)
@@ -172,6 +186,12 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         foreach (var statement in load.FactsFromStage)
             inserted += await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
         Lap("facts");
+        if (replaced is not null && !upload.ReplaceConfirmed
+            && await UploadReplacement.DifferenceAsync(connection, replaced, upload.UploadId, upload.RetailerCode, cancellationToken) is { } difference)
+        {
+            await run.Transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(upload, difference, cancellationToken);
+        }
         await load.AfterFactsAsync(context, cancellationToken);
         Lap("summaries");
         var duplicates = stats.RowsAccepted - inserted;

@@ -16,7 +16,9 @@ public sealed record NewUpload(
     string? DefaultStoreCode,
     string? DateOrder,
     string RetailerCode,
-    int? ApiKeyId = null);
+    int? ApiKeyId = null,
+    long? ReplacesUploadId = null,
+    bool ReplaceConfirmed = false);
 
 /// <summary>The upload that holds a file's content: queued, being loaded, or loaded.</summary>
 public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName)
@@ -56,8 +58,9 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
-                requested_kind, default_store_code, date_order, retailer_code, api_key_id)
-            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key)
+                requested_kind, default_store_code, date_order, retailer_code, api_key_id, replaces_upload_id, replace_confirmed)
+            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key, @replaces,
+                @confirmed)
             ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
             RETURNING upload_id
             """);
@@ -72,6 +75,8 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("order", (object?)upload.DateOrder ?? DBNull.Value);
         command.Parameters.AddWithValue("retailer", upload.RetailerCode);
         command.Parameters.AddWithValue("key", NpgsqlDbType.Integer, (object?)upload.ApiKeyId ?? DBNull.Value);
+        command.Parameters.AddWithValue("replaces", NpgsqlDbType.Bigint, (object?)upload.ReplacesUploadId ?? DBNull.Value);
+        command.Parameters.AddWithValue("confirmed", upload.ReplaceConfirmed);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
@@ -265,6 +270,8 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             RetailerCode = Get<string>("retailer_code"),
             ProgressPercent = Get<short>("progress_percent"),
             QualityReport = Maybe<string>("quality_report"),
+            ReplacesUploadId = reader.IsDBNull(reader.GetOrdinal("replaces_upload_id")) ? null : Get<long>("replaces_upload_id"),
+            ReplaceConfirmed = Get<bool>("replace_confirmed"),
         };
     }
 }
