@@ -19,6 +19,7 @@ public sealed class BasketsBrowserTests(BrowserAppFixture fixture)
     [Theory]
     [InlineData(Roles.Marketing)]
     [InlineData(Roles.Manager)]
+    [InlineData(Roles.Admin)]
     public async Task Explorer_hidesRedundantRules_drawsTheScatter_andAClickOpensThatRule(string role)
     {
         await using var browser = await DashboardBrowser.SignInAsync(fixture, role);
@@ -63,6 +64,14 @@ public sealed class BasketsBrowserTests(BrowserAppFixture fixture)
         Assert.True(await browser.Page.Locator($"#rule-history tr[data-run]").CountAsync() >= 1);
         if (role == Roles.Marketing)
             await browser.ScreenshotAsync("baskets-rule-detail");
+
+        // The download (streamed from the database) holds every rule of the run, the redundant ones flagged.
+        var download = await browser.Page.APIRequest.GetAsync(fixture.BaseUrl + "/exports/rules.csv");
+        Assert.Equal(200, download.Status);
+        var lines = (await download.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",redundant", lines[0].TrimEnd('\r'));
+        Assert.Equal(rules, lines.Length - 1);
+        Assert.Equal(redundantBySql, lines.Count(l => l.TrimEnd('\r').EndsWith(",true", StringComparison.Ordinal)));
         Assert.Empty(browser.ConsoleErrors);
     }
 
@@ -101,6 +110,7 @@ public sealed class BasketsBrowserTests(BrowserAppFixture fixture)
             """)).ToString(CultureInfo.InvariantCulture), await browser.Page.Locator("#rule-counts-note").GetAttributeAsync("data-shown"));
         var productName = await database.ScalarAsync<string>($"SELECT description FROM dim_product WHERE stock_code = '{product}'");
         Assert.All(await browser.Page.Locator("#rules-grid tbody tr").AllInnerTextsAsync(), row => Assert.Contains(productName, row));
+        await browser.ScreenshotAsync("baskets-bought-with");
 
         // The search offers products of the run's rules; picking one puts it in the URL and the page follows.
         await browser.Page.Locator("#product-picker").FillAsync(otherName[..Math.Min(6, otherName.Length)]);
@@ -109,6 +119,30 @@ public sealed class BasketsBrowserTests(BrowserAppFixture fixture)
         await Assertions.Expect(browser.Page.Locator("#bought-with-card")).ToContainTextAsync($"Bought with {otherName}");
         await LiveAsync(browser);
         Assert.Equal(await TopAsync("consequent", other), await ShownAsync("leading-to-it"));
+        Assert.Empty(browser.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Explorer_thresholdsNoRulePasses_orAProductInNoRule_saySo()
+    {
+        await using var browser = await DashboardBrowser.SignInAsync(fixture, Roles.Marketing);
+        var maxLift = await fixture.Database.ScalarAsync<double>($"SELECT max(lift) FROM run_rules WHERE run_id = {Latest}");
+        var outside = await fixture.Database.ScalarAsync<string>($"""
+            SELECT stock_code FROM dim_product p WHERE NOT EXISTS (
+                SELECT 1 FROM run_rule_products r WHERE r.run_id = {Latest} AND r.stock_code = p.stock_code)
+            ORDER BY stock_code LIMIT 1
+            """);
+
+        await browser.OpenAsync($"/baskets?minlift={Math.Ceiling(maxLift) + 1}");
+        await browser.Page.WaitForFunctionAsync("() => document.querySelector('#rules-scatter-card[data-state=empty]') !== null");
+
+        await Assertions.Expect(browser.Page.Locator("#rules-scatter-card")).ToContainTextAsync("No rule passes these thresholds");
+        await Assertions.Expect(browser.Page.Locator("#rules-grid-card")).ToHaveAttributeAsync("data-state", "empty");
+        Assert.Equal("0", await browser.Page.Locator("#rule-counts-note").GetAttributeAsync("data-shown"));
+
+        await browser.OpenAsync($"/baskets?product={Uri.EscapeDataString(outside)}");
+        await browser.Page.WaitForFunctionAsync("() => document.querySelector('#bought-with-card[data-state=empty]') !== null");
+        await Assertions.Expect(browser.Page.Locator("#bought-with-card")).ToContainTextAsync($"{outside} is in no rule of this run");
         Assert.Empty(browser.ConsoleErrors);
     }
 
