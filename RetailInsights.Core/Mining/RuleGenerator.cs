@@ -80,19 +80,4 @@ internal static class RuleGenerator
                 indexes[j] = indexes[j - 1] + 1;
         }
     }
-
-    private sealed class ItemsComparer : IEqualityComparer<int[]>
-    {
-        public static readonly ItemsComparer Instance = new();
-
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(int[] items)
-        {
-            var hash = new HashCode();
-            foreach (var item in items)
-                hash.Add(item);
-            return hash.ToHashCode();
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
@@ -33,10 +34,13 @@ public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> 
         return await db.AnalysisRuns.AsNoTracking().OrderByDescending(r => r.RunId).Take(count).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RunRule>> RulesAsync(long runId, CancellationToken cancellationToken)
+    /// <summary>A run's rules one by one as the database sends them (a download never holds a whole run).</summary>
+    public async IAsyncEnumerable<RunRule> StreamRulesAsync(long runId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RunRules.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.RuleNo).ToListAsync(cancellationToken);
+        await foreach (var rule in db.RunRules.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.RuleNo).AsAsyncEnumerable()
+                           .WithCancellation(cancellationToken))
+            yield return rule;
     }
 
     public async Task<IReadOnlyList<RunCustomer>> CustomersAsync(long runId, CancellationToken cancellationToken)

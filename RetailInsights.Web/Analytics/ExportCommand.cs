@@ -82,8 +82,14 @@ public sealed class ExportCommand : ICommand
             await context.Error.WriteLineAsync("export: no analytics run has succeeded yet; run `analyze` first.");
             return 1;
         }
-        var lines = await RunExports.LinesAsync(results, run, what, segment, cancellationToken);
-        await File.WriteAllLinesAsync(path, lines, new System.Text.UTF8Encoding(false), cancellationToken);
+        await using (var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            var lines = what == "rules"
+                ? RunExports.RuleLinesAsync(results, run.RunId, cancellationToken)
+                : (await RunExports.LinesAsync(results, run, what, segment, cancellationToken)).ToAsyncEnumerable();
+            await foreach (var line in lines)
+                await writer.WriteLineAsync(line);
+        }
         var described = segment is null ? what : $"{what} ({segment})";
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync($"export command ({Environment.UserName})",
             AuditActions.Export, $"{described} of run #{run.RunId}", path, cancellationToken);

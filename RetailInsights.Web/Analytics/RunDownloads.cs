@@ -19,7 +19,7 @@ public static class RunDownloads
     public static void MapRunDownloads(this WebApplication app)
     {
         app.MapGet(RulesPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user) =>
-            WriteAsync(context, results, audit, user, "rules")).RequireAuthorization(Policies.Export);
+            WriteRulesAsync(context, results, audit, user)).RequireAuthorization(Policies.Export);
         app.MapGet(SegmentsPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user) =>
             WriteAsync(context, results, audit, user, "segments")).RequireAuthorization(Policies.Export);
         app.MapGet(BasketsPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, Npgsql.NpgsqlDataSource dataSource) =>
@@ -45,6 +45,24 @@ public static class RunDownloads
         var query = BasketQuery.MinedAsOf(run.AsOf, run.WindowDays);
         await foreach (var (invoice, stockCode) in new BasketSource(dataSource).StreamAsync(query, cancellationToken))
             await writer.WriteLineAsync(Infrastructure.CsvText.Row(invoice, stockCode));
+    }
+
+    // Every rule of the latest run with its redundancy flag, streamed: the response never holds the run.
+    private static async Task WriteRulesAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (await results.LatestAsync(cancellationToken) is not { } run)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("No analytics run has succeeded yet.", cancellationToken);
+            return;
+        }
+        await audit.RecordAsync(user.Identity?.Name ?? "unknown", AuditActions.Export, $"rules of run #{run.RunId}", "download", cancellationToken);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"rules-run-{run.RunId}-{run.AsOf:yyyy-MM-dd}.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
+        await foreach (var line in RunExports.RuleLinesAsync(results, run.RunId, cancellationToken))
+            await writer.WriteLineAsync(line);
     }
 
     private static async Task WriteAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, string what)

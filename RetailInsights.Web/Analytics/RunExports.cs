@@ -7,11 +7,19 @@ namespace RetailInsights.Web.Analytics;
 /// <summary>CSV lines of a run's results, the same for the export command and the pages' downloads.</summary>
 public static class RunExports
 {
-    /// <summary>The CSV lines of a run's "rules" or "segments" (all customers, or those of one segment: a campaign list).</summary>
+    /// <summary>The CSV lines of a run's "segments" (all customers, or those of one segment: a campaign list).</summary>
     public static async Task<IEnumerable<string>> LinesAsync(AnalyticsResults results, AnalysisRun run, string what,
-        string? segment, CancellationToken cancellationToken) => what == "rules"
-        ? Rules(await results.RulesAsync(run.RunId, cancellationToken))
-        : Segments((await results.CustomersAsync(run.RunId, cancellationToken)).Where(c => segment is null || c.Segment == segment));
+        string? segment, CancellationToken cancellationToken) =>
+        Segments((await results.CustomersAsync(run.RunId, cancellationToken)).Where(c => segment is null || c.Segment == segment));
+
+    /// <summary>A run's rules as CSV lines, streamed from the database row by row.</summary>
+    public static async IAsyncEnumerable<string> RuleLinesAsync(AnalyticsResults results, long runId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return RulesHeader;
+        await foreach (var rule in results.StreamRulesAsync(runId, cancellationToken))
+            yield return RuleLine(rule);
+    }
 
     /// <summary>Null when the name is one of the RFM segments; otherwise what to tell the caller.</summary>
     public static string? CheckSegment(string? segment) =>
@@ -19,14 +27,14 @@ public static class RunExports
             ? null
             : $"There is no segment '{segment}'. Segments: {string.Join(", ", Core.Segmentation.RfmSegmentRules.Table.Select(s => s.Name))}.";
 
-    public static IEnumerable<string> Rules(IEnumerable<RunRule> rules)
-    {
-        yield return "antecedent,consequent,antecedent_names,consequent_names,support,confidence,lift,leverage,conviction,count,antecedent_count,consequent_count";
-        foreach (var r in rules)
-            yield return CsvText.Row(string.Join(' ', r.Antecedent), string.Join(' ', r.Consequent), r.AntecedentNames, r.ConsequentNames,
-                N(r.Support), N(r.Confidence), N(r.Lift), N(r.Leverage), double.IsPositiveInfinity(r.Conviction) ? "Inf" : N(r.Conviction),
-                I(r.Count), I(r.AntecedentCount), I(r.ConsequentCount));
-    }
+    public const string RulesHeader =
+        "antecedent,consequent,antecedent_names,consequent_names,support,confidence,lift,leverage,conviction,count,antecedent_count,consequent_count,redundant";
+
+    /// <summary>One rule; "redundant" is true or false, empty for runs stored before rules were assessed.</summary>
+    public static string RuleLine(RunRule r) =>
+        CsvText.Row(string.Join(' ', r.Antecedent), string.Join(' ', r.Consequent), r.AntecedentNames, r.ConsequentNames,
+            N(r.Support), N(r.Confidence), N(r.Lift), N(r.Leverage), double.IsPositiveInfinity(r.Conviction) ? "Inf" : N(r.Conviction),
+            I(r.Count), I(r.AntecedentCount), I(r.ConsequentCount), r.IsRedundant switch { true => "true", false => "false", null => "" });
 
     public static IEnumerable<string> Segments(IEnumerable<RunCustomer> customers)
     {

@@ -66,32 +66,7 @@ public sealed class RunWriter(NpgsqlDataSource dataSource)
         var names = await ProductNamesAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        string[] Codes(int[] ids) => ids.Select(i => baskets.Items[i]).ToArray();
-        string Names(string[] codes) => string.Join(" + ", codes.Select(c => names.GetValueOrDefault(c, c)));
-
-        await using (var rules = await connection.BeginBinaryImportAsync(
-            "COPY run_rules (run_id, rule_no, antecedent, consequent, antecedent_names, consequent_names, support, confidence, lift, leverage, conviction, count, antecedent_count, consequent_count) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            var ruleNo = 0;
-            foreach (var rule in mined.Rules)
-            {
-                var antecedent = Codes(rule.Antecedent);
-                var consequent = Codes(rule.Consequent);
-                await rules.StartRowAsync(cancellationToken);
-                await rules.WriteAsync(run.RunId, NpgsqlDbType.Bigint, cancellationToken);
-                await rules.WriteAsync(++ruleNo, NpgsqlDbType.Integer, cancellationToken);
-                await rules.WriteAsync(antecedent, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await rules.WriteAsync(consequent, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await rules.WriteAsync(Names(antecedent), NpgsqlDbType.Text, cancellationToken);
-                await rules.WriteAsync(Names(consequent), NpgsqlDbType.Text, cancellationToken);
-                foreach (var metric in new[] { rule.Support, rule.Confidence, rule.Lift, rule.Leverage, rule.Conviction })
-                    await rules.WriteAsync(metric, NpgsqlDbType.Double, cancellationToken);
-                foreach (var count in new[] { rule.Count, rule.AntecedentCount, rule.ConsequentCount })
-                    await rules.WriteAsync(count, NpgsqlDbType.Integer, cancellationToken);
-            }
-            await rules.CompleteAsync(cancellationToken);
-        }
+        await RunRuleRows.CopyAsync(connection, run.RunId, baskets, mined, names, cancellationToken);
 
         await using (var customers = await connection.BeginBinaryImportAsync(
             "COPY run_customers (run_id, customer_code, recency_days, frequency, monetary, r, f, m, segment, cluster) FROM STDIN (FORMAT BINARY)",

@@ -1,3 +1,4 @@
+using RetailInsights.Web.Dashboards.Baskets;
 using RetailInsights.Web.Dashboards.Overview;
 using RetailInsights.Web.Dashboards.Refunds;
 using RetailInsights.Web.Dashboards.Segments;
@@ -14,6 +15,7 @@ public static class DashboardsRegistration
         services.AddScoped<DashboardDatabase>();
         services.AddScoped<Filters.FilterChoiceQueries>();
         services.AddScoped<OverviewQueries>();
+        services.AddScoped<RuleQueries>();
         services.AddScoped<StoreSummaryQueries>();
         services.AddScoped<StoreTrendQueries>();
         services.AddScoped<StoreHeatMapQueries>();

@@ -25,6 +25,7 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
     public DbSet<RunRule> RunRules => Set<RunRule>();
+    public DbSet<RunRuleProduct> RunRuleProducts => Set<RunRuleProduct>();
     public DbSet<RunCustomer> RunCustomers => Set<RunCustomer>();
     public DbSet<RunCluster> RunClusters => Set<RunCluster>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -32,6 +33,8 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // GIN indexes over a plain column and an array (run_rules): a trusted extension the database owner may create.
+        modelBuilder.HasPostgresExtension("btree_gin");
         Configurations.IdentityTableNames.Apply(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RetailInsightsDbContext).Assembly);
     }

@@ -25,6 +25,21 @@ internal sealed class RunRuleEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.ToTable("run_rules");
         builder.HasKey(r => new { r.RunId, r.RuleNo });
         builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+        // A product's rules within a run (either side), and one rule's sides across runs: GIN over the run and the
+        // items (btree_gin lets the run id share the index), so neither reads a whole run or every run.
+        builder.HasIndex(r => new { r.RunId, r.Antecedent }).HasMethod("gin");
+        builder.HasIndex(r => new { r.RunId, r.Consequent }).HasMethod("gin");
+    }
+}
+
+internal sealed class RunRuleProductEntityTypeConfiguration : IEntityTypeConfiguration<RunRuleProduct>
+{
+    public void Configure(EntityTypeBuilder<RunRuleProduct> builder)
+    {
+        builder.ToTable("run_rule_products");
+        builder.HasKey(p => new { p.RunId, p.StockCode });
+        builder.Property(p => p.StockCode).HasMaxLength(64);
+        builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

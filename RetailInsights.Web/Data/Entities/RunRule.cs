@@ -19,4 +19,13 @@ public sealed class RunRule
     public int Count { get; set; }
     public int AntecedentCount { get; set; }
     public int ConsequentCount { get; set; }
+
+    /// <summary>
+    /// A more general rule of the run (a proper subset of the antecedent, the same consequent) is at least as confident
+    /// (arules' is.redundant); null for runs stored before rules were assessed.
+    /// </summary>
+    public bool? IsRedundant { get; set; }
+
+    /// <summary>For a redundant rule, the rule number of a general rule that makes it so.</summary>
+    public int? GeneralRuleNo { get; set; }
 }

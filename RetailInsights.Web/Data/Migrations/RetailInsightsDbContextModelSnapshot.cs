@@ -20,6 +20,7 @@ namespace RetailInsights.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1094,6 +1095,14 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
+                    b.Property<int?>("GeneralRuleNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("general_rule_no");
+
+                    b.Property<bool?>("IsRedundant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_redundant");
+
                     b.Property<double>("Leverage")
                         .HasColumnType("double precision")
                         .HasColumnName("leverage");
@@ -1109,7 +1118,47 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasKey("RunId", "RuleNo")
                         .HasName("pk_run_rules");
 
+                    b.HasIndex("RunId", "Antecedent")
+                        .HasDatabaseName("ix_run_rules_run_id_antecedent");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RunId", "Antecedent"), "gin");
+
+                    b.HasIndex("RunId", "Consequent")
+                        .HasDatabaseName("ix_run_rules_run_id_consequent");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RunId", "Consequent"), "gin");
+
                     b.ToTable("run_rules", (string)null);
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunRuleProduct", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("StockCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stock_code");
+
+                    b.Property<int>("AntecedentRules")
+                        .HasColumnType("integer")
+                        .HasColumnName("antecedent_rules");
+
+                    b.Property<int>("ConsequentRules")
+                        .HasColumnType("integer")
+                        .HasColumnName("consequent_rules");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("RunId", "StockCode")
+                        .HasName("pk_run_rule_products");
+
+                    b.ToTable("run_rule_products", (string)null);
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
@@ -1435,6 +1484,16 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_run_rules_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunRuleProduct", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_rule_products_analysis_runs_run_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
