@@ -1,70 +1,68 @@
-using Microsoft.EntityFrameworkCore;
-using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 
-namespace RetailInsights.Web.Dashboards.Segments;
+namespace RetailInsights.Web.Dashboards.Segments.Customer;
 
-/// <summary>A customer's place in the latest run, how it moved over earlier runs, and what they bought.</summary>
-public sealed record CustomerProfile(
-    string Code,
-    string? Country,
-    AnalysisRun? Run,
-    RunCustomer? Latest,
-    RunCluster? Cluster,
-    IReadOnlyList<CustomerRunEntry> History,
-    IReadOnlyList<CustomerInvoice> Invoices,
-    IReadOnlyList<CustomerProduct> TopProducts,
-    decimal Refunded);
-
-public sealed record CustomerRunEntry(long RunId, DateOnly AsOf, string Segment, short R, short F, short M, int Cluster);
-
-public sealed record CustomerInvoice(string Invoice, DateTime At, string Store, int Lines, decimal Amount);
-
-public sealed record CustomerProduct(string StockCode, string? Description, long Quantity, decimal Spend);
-
-public sealed class CustomerQueries(IDbContextFactory<RetailInsightsDbContext> dbFactory)
+/// <summary>
+/// One customer's page, every figure an index read bounded by that customer, none a scan:
+/// <list type="bullet">
+/// <item>profile: dim_customer by its unique code, the latest run, the customer's row and cluster in it (primary keys);</item>
+/// <item>history: run_customers through (customer_code, run_id), one row per run, the latest <see cref="RunsShown"/>;</item>
+/// <item>totals, spend by week and latest invoices: agg_invoices through (customer_id, invoiced_at DESC), one row per
+/// transaction of theirs — totals read them all, the weeks those of their last 52 weeks, the list the newest
+/// <see cref="InvoicesShown"/>;</item>
+/// <item>most-bought products: the lines of their newest <see cref="InvoicesForProducts"/> transactions, each found
+/// through fact_sales' natural key (retailer_id, invoice, …): at most that many index lookups, each reading one
+/// invoice's lines;</item>
+/// <item>refunds: refunds through their customer_id index, the customer's refunds only.</item>
+/// </list>
+/// So the cost grows with the customer's own invoices, lines and refunds, and not at all with the chain's lines,
+/// days, stores, products or other customers.
+/// </summary>
+public sealed class CustomerQueries(DashboardDatabase database)
 {
     public const int InvoicesShown = 20;
     public const int ProductsShown = 10;
+    public const int InvoicesForProducts = 500;
+    public const int RefundsShown = 10;
+    public const int RunsShown = 30;
 
-    /// <returns>Null when no sale or run names the customer.</returns>
-    public async Task<CustomerProfile?> ProfileAsync(string code, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.CustomerCode == code, cancellationToken);
-        var history = await (from c in db.RunCustomers
-                             join r in db.AnalysisRuns on c.RunId equals r.RunId
-                             where c.CustomerCode == code && r.Status == AnalysisRunStatuses.Succeeded
-                             orderby r.RunId descending
-                             select new CustomerRunEntry(r.RunId, r.AsOf, c.Segment, c.R, c.F, c.M, c.Cluster))
-            .ToListAsync(cancellationToken);
-        if (customer is null && history.Count == 0)
-            return null;
+    /// <returns>Null when no sale and no run names the customer.</returns>
+    public async Task<CustomerProfile?> ProfileAsync(string code, CancellationToken cancellationToken) =>
+        (await database.ListAsync(CustomerSql.Profile, null, r => r.IsDBNull(0) && !r.GetBoolean(14) ? null : new CustomerProfile(
+            code,
+            r.IsDBNull(0) ? null : r.GetInt32(0),
+            r.IsDBNull(1) ? null : r.GetString(1),
+            r.IsDBNull(2) ? null : new CustomerRun(r.GetInt64(2), r.GetFieldValue<DateOnly>(3)),
+            r.IsDBNull(4) ? null : new RunCustomer
+            {
+                CustomerCode = code, RecencyDays = r.GetInt32(4), Frequency = r.GetInt32(5), Monetary = r.GetDecimal(6),
+                R = r.GetInt16(7), F = r.GetInt16(8), M = r.GetInt16(9), Segment = r.GetString(10), Cluster = r.GetInt32(11),
+            },
+            r.IsDBNull(12) ? null : new CustomerCluster(r.GetInt32(11), r.GetString(12), r.GetString(13))),
+            cancellationToken, ("code", code))).Single();
 
-        var run = await db.AnalysisRuns.AsNoTracking().Where(r => r.Status == AnalysisRunStatuses.Succeeded)
-            .OrderByDescending(r => r.RunId).FirstOrDefaultAsync(cancellationToken);
-        var latest = run is null ? null : await db.RunCustomers.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.RunId == run.RunId && c.CustomerCode == code, cancellationToken);
-        var cluster = latest is null ? null : await db.RunClusters.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.RunId == latest.RunId && c.Cluster == latest.Cluster, cancellationToken);
-        if (customer is null)
-            return new CustomerProfile(code, null, run, latest, cluster, history, [], [], 0m);
+    public Task<List<CustomerRunEntry>> HistoryAsync(string code, CancellationToken cancellationToken) =>
+        database.ListAsync(CustomerSql.History, null, r => new CustomerRunEntry(r.GetInt64(0), r.GetFieldValue<DateOnly>(1), r.GetString(2),
+            r.GetInt16(3), r.GetInt16(4), r.GetInt16(5), r.GetInt32(6)), cancellationToken, ("code", code));
 
-        var sales = db.Sales.Where(s => s.CustomerId == customer.CustomerId);
-        var invoices = await (from s in sales
-                              join st in db.Stores on s.StoreId equals st.StoreId
-                              group s by new { s.Invoice, st.StoreCode } into g
-                              orderby g.Max(s => s.InvoicedAt) descending
-                              select new CustomerInvoice(g.Key.Invoice, g.Max(s => s.InvoicedAt), g.Key.StoreCode, g.Count(), g.Sum(s => s.LineAmount)))
-            .Take(InvoicesShown).ToListAsync(cancellationToken);
-        var products = await (from s in sales
-                              join p in db.Products on s.ProductId equals p.ProductId
-                              where !s.IsNonProduct
-                              group s by new { p.StockCode, p.Description } into g
-                              orderby g.Sum(s => s.LineAmount) descending
-                              select new CustomerProduct(g.Key.StockCode, g.Key.Description, g.Sum(s => (long)s.Quantity), g.Sum(s => s.LineAmount)))
-            .Take(ProductsShown).ToListAsync(cancellationToken);
-        var refunded = await db.Refunds.Where(r => r.CustomerId == customer.CustomerId).SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
-        return new CustomerProfile(code, customer.Country, run, latest, cluster, history, invoices, products, refunded);
-    }
+    public async Task<CustomerTotals> TotalsAsync(int customerId, CancellationToken cancellationToken) =>
+        (await database.ListAsync(CustomerSql.Totals, null, r => new CustomerTotals(r.GetInt64(0), r.GetDecimal(1), r.GetInt64(2),
+            r.IsDBNull(3) ? null : r.GetDateTime(3), r.IsDBNull(4) ? null : r.GetDateTime(4), r.GetInt64(5), r.GetDecimal(6)),
+            cancellationToken, ("customer", customerId))).Single();
+
+    public Task<List<CustomerWeek>> SpendByWeekAsync(int customerId, CancellationToken cancellationToken) =>
+        database.ListAsync(CustomerSql.SpendByWeek, null, r => new CustomerWeek(r.GetFieldValue<DateOnly>(0), r.GetInt64(1), r.GetDecimal(2)),
+            cancellationToken, ("customer", customerId));
+
+    public Task<List<CustomerInvoice>> InvoicesAsync(int customerId, CancellationToken cancellationToken) =>
+        database.ListAsync(CustomerSql.Invoices, null, r => new CustomerInvoice(r.GetString(0), r.GetDateTime(1), r.GetString(2), r.GetInt64(3),
+            r.GetDecimal(4)), cancellationToken, ("customer", customerId));
+
+    public Task<List<CustomerProduct>> TopProductsAsync(int customerId, CancellationToken cancellationToken) =>
+        database.ListAsync(CustomerSql.TopProducts, null, r => new CustomerProduct(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
+            r.GetInt64(2), r.GetDecimal(3), r.GetInt64(4)), cancellationToken, ("customer", customerId));
+
+    public Task<List<CustomerRefund>> RefundsAsync(int customerId, CancellationToken cancellationToken) =>
+        database.ListAsync(CustomerSql.Refunds, null, r => new CustomerRefund(r.GetDateTime(0), r.GetString(1), r.GetString(2),
+            r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetDecimal(5), r.GetString(6)), cancellationToken, ("customer", customerId));
 }
