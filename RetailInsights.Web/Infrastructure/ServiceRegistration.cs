@@ -9,6 +9,7 @@ using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure.Health;
 using RetailInsights.Web.Infrastructure.Hosting;
 using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Live;
 using RetailInsights.Web.Quality;
 using RetailInsights.Web.Warehouse;
 
@@ -31,6 +32,8 @@ public static class ServiceRegistration
         builder.Services.AddAnalytics();
         builder.Services.AddQuality();
         builder.Services.AddDashboards();
+        builder.Services.AddLive();
+        builder.Services.AddApiDocuments();
         builder.Services.AddRetailInsightsHealth();
     }
 
@@ -46,6 +49,8 @@ public static class ServiceRegistration
         app.MapAccountEndpoints();
         app.MapIngestion();
         app.MapAnalytics();
+        app.MapLive();
+        app.MapApiDocuments();
         app.MapRetailInsightsJobsDashboard();
         app.MapRetailInsightsHealth();
     }
