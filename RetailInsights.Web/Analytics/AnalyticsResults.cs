@@ -5,8 +5,6 @@ using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Analytics;
 
-public sealed record SegmentMove(string From, string To, int Customers);
-
 /// <summary>What pages and exports read: the latest run that succeeded, and its rules, customers and clusters.</summary>
 public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> dbFactory)
 {
@@ -47,33 +45,5 @@ public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.RunCustomers.AsNoTracking().Where(c => c.RunId == runId).OrderBy(c => c.CustomerCode).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Segment migration: customers of this run and the previous successful one whose segment changed, counted by
-    /// from → to (e.g. Champions → At Risk), most common first.
-    /// </summary>
-    public async Task<(long? PreviousRunId, IReadOnlyList<SegmentMove> Moves)> MigrationAsync(long runId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var previous = await db.AnalysisRuns.AsNoTracking()
-            .Where(r => r.Status == AnalysisRunStatuses.Succeeded && r.RunId < runId)
-            .OrderByDescending(r => r.RunId).Select(r => (long?)r.RunId).FirstOrDefaultAsync(cancellationToken);
-        if (previous is null)
-            return (null, []);
-        var moves = await (from now in db.RunCustomers
-                           join before in db.RunCustomers on now.CustomerCode equals before.CustomerCode
-                           where now.RunId == runId && before.RunId == previous && now.Segment != before.Segment
-                           group now by new { From = before.Segment, To = now.Segment } into g
-                           select new { g.Key.From, g.Key.To, Customers = g.Count() })
-            .OrderByDescending(m => m.Customers)
-            .ToListAsync(cancellationToken);
-        return (previous, moves.Select(m => new SegmentMove(m.From, m.To, m.Customers)).ToList());
-    }
-
-    public async Task<IReadOnlyList<RunCluster>> ClustersAsync(long runId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RunClusters.AsNoTracking().Where(c => c.RunId == runId).OrderBy(c => c.Cluster).ToListAsync(cancellationToken);
     }
 }

@@ -48,6 +48,9 @@ public sealed class ExportCommand : ICommand
             throw new CommandUsageException(unknown);
 
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
+        if (what == "segments")
+            return await ExportCustomersAsync(new CustomerSelection { Segment = segment }, CommandContext.ResolveUserPath(outArgument), context,
+                cancellationToken);
         if (what != "baskets")
             return await ExportRunAsync(what, segment, CommandContext.ResolveUserPath(outArgument), context, cancellationToken);
         var source = new BasketSource(context.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
@@ -94,6 +97,27 @@ public sealed class ExportCommand : ICommand
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync($"export command ({Environment.UserName})",
             AuditActions.Export, $"{described} of run #{run.RunId}", path, cancellationToken);
         await context.Output.WriteLineAsync($"Wrote {described} of run #{run.RunId} (as of {run.AsOf:yyyy-MM-dd}) to {path}.");
+        return 0;
+    }
+
+    // Streams from the database into the file, as the page's download does.
+    private static async Task<int> ExportCustomersAsync(CustomerSelection selection, string path, CommandContext context,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = context.Services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<AnalyticsResults>().LatestAsync(cancellationToken) is not { } run)
+        {
+            await context.Error.WriteLineAsync("export: no analytics run has succeeded yet; run `analyze` first.");
+            return 1;
+        }
+        long rows;
+        await using (var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+            rows = await CustomerExports.WriteAsync(writer, context.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), run.RunId, selection,
+                cancellationToken);
+        var described = CustomerExports.Describe(selection);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync($"export command ({Environment.UserName})",
+            AuditActions.Export, $"{described} of run #{run.RunId}", path, cancellationToken);
+        await context.Output.WriteLineAsync($"Wrote {rows:N0} customers, {described} of run #{run.RunId} (as of {run.AsOf:yyyy-MM-dd}), to {path}.");
         return 0;
     }
 }

@@ -68,45 +68,7 @@ public sealed class RunWriter(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await RunRuleRows.CopyAsync(connection, run.RunId, baskets, mined, names, cancellationToken);
 
-        await using (var customers = await connection.BeginBinaryImportAsync(
-            "COPY run_customers (run_id, customer_code, recency_days, frequency, monetary, r, f, m, segment, cluster) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            for (var i = 0; i < scores.Count; i++)
-            {
-                var score = scores[i];
-                await customers.StartRowAsync(cancellationToken);
-                await customers.WriteAsync(run.RunId, NpgsqlDbType.Bigint, cancellationToken);
-                await customers.WriteAsync(score.Values.CustomerId, NpgsqlDbType.Text, cancellationToken);
-                await customers.WriteAsync(score.Values.RecencyDays, NpgsqlDbType.Integer, cancellationToken);
-                await customers.WriteAsync(score.Values.Frequency, NpgsqlDbType.Integer, cancellationToken);
-                await customers.WriteAsync(score.Values.Monetary, NpgsqlDbType.Numeric, cancellationToken);
-                await customers.WriteAsync((short)score.R, NpgsqlDbType.Smallint, cancellationToken);
-                await customers.WriteAsync((short)score.F, NpgsqlDbType.Smallint, cancellationToken);
-                await customers.WriteAsync((short)score.M, NpgsqlDbType.Smallint, cancellationToken);
-                await customers.WriteAsync(score.Segment.Name, NpgsqlDbType.Text, cancellationToken);
-                await customers.WriteAsync(clustering.Assignments[i], NpgsqlDbType.Integer, cancellationToken);
-            }
-            await customers.CompleteAsync(cancellationToken);
-        }
-
-        foreach (var cluster in clustering.Clusters)
-        {
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO run_clusters (run_id, cluster, label, action, size, mean_recency_days, mean_frequency, mean_monetary, revenue_share)
-                VALUES (@run, @cluster, @label, @action, @size, @recency, @frequency, @monetary, @share)
-                """, connection);
-            insert.Parameters.AddWithValue("run", run.RunId);
-            insert.Parameters.AddWithValue("cluster", cluster.Cluster);
-            insert.Parameters.AddWithValue("label", cluster.Label);
-            insert.Parameters.AddWithValue("action", cluster.Action);
-            insert.Parameters.AddWithValue("size", cluster.Size);
-            insert.Parameters.AddWithValue("recency", cluster.MeanRecencyDays);
-            insert.Parameters.AddWithValue("frequency", cluster.MeanFrequency);
-            insert.Parameters.AddWithValue("monetary", cluster.MeanMonetary);
-            insert.Parameters.AddWithValue("share", cluster.RevenueShare);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await CustomerResultsWriter.WriteAsync(connection, run.RunId, scores, clustering, cancellationToken);
         await Warehouse.DataChanges.NotifyAsync(connection, Warehouse.DataChanges.Analytics, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

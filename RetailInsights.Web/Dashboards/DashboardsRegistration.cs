@@ -2,6 +2,7 @@ using RetailInsights.Web.Dashboards.Baskets;
 using RetailInsights.Web.Dashboards.Overview;
 using RetailInsights.Web.Dashboards.Refunds;
 using RetailInsights.Web.Dashboards.Segments;
+using RetailInsights.Web.Dashboards.Segments.Customer;
 using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Web.Dashboards;
@@ -22,6 +23,8 @@ public static class DashboardsRegistration
         services.AddScoped<UnusualDayQueries>();
         services.AddScoped<RefundQueries>();
         services.AddScoped<CustomerQueries>();
+        services.AddScoped<SegmentQueries>();
+        services.AddScoped<CustomerListQuery>();
         return services;
     }
 }

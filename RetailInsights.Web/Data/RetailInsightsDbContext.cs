@@ -28,6 +28,9 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<RunRuleProduct> RunRuleProducts => Set<RunRuleProduct>();
     public DbSet<RunCustomer> RunCustomers => Set<RunCustomer>();
     public DbSet<RunCluster> RunClusters => Set<RunCluster>();
+    public DbSet<RunKChoice> RunKChoices => Set<RunKChoice>();
+    public DbSet<RunSegmentCell> RunSegmentCells => Set<RunSegmentCell>();
+    public DbSet<RunSegmentMove> RunSegmentMoves => Set<RunSegmentMove>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

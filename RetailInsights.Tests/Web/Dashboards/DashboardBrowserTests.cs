@@ -43,12 +43,14 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
         await page.Locator(".mud-select:has(#segment-filter)").Last.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(segment)}$") }).ClickAsync();
         await Assertions.Expect(page.Locator("#download-segments")).ToHaveAttributeAsync("href", new Regex($"segment={Regex.Escape(Uri.EscapeDataString(segment))}$"));
+        // The grid pages from the database: wait until it shows this segment's page.
+        await Assertions.Expect(page.Locator("#customer-list")).ToHaveAttributeAsync("data-loaded", new Regex($"segment={Regex.Escape(Uri.EscapeDataString(segment))}$"));
 
-        var segmentsShown = await page.Locator(".mud-data-grid tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var segmentsShown = await page.Locator("#customer-grid tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.NotEmpty(segmentsShown);
         Assert.All(segmentsShown, shown => Assert.Equal(segment, shown.Trim()));
 
-        var firstCustomer = page.Locator(".mud-data-grid tbody tr td:first-child a").First;
+        var firstCustomer = page.Locator("#customer-grid tbody tr td:first-child a").First;
         var code = (await firstCustomer.InnerTextAsync()).Trim();
         await firstCustomer.ClickAsync();
         await page.WaitForURLAsync(new Regex($"/customers/{Regex.Escape(code)}$"));
@@ -85,6 +87,9 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
             var folder = Path.Combine(Path.GetTempPath(), "ri-browser-demo-" + Guid.NewGuid().ToString("N"));
             var output = new StringWriter();
             Assert.True(await CommandLine.RunAsync(["demo", "--days", "30", "--dir", folder, "--force"], output, output, configuration) == 0, output.ToString());
+            // A run a week back first, so the latest run has moves between segments to show.
+            var weekBack = await fixture.Database.ScalarAsync<string>("SELECT to_char(max(invoiced_at)::date - 6, 'YYYY-MM-DD') FROM fact_sales");
+            Assert.True(await CommandLine.RunAsync(["analyze", "--as-of", weekBack], output, output, configuration) == 0, output.ToString());
             Assert.True(await CommandLine.RunAsync(["analyze"], output, output, configuration) == 0, output.ToString());
             _loaded = true;
         }

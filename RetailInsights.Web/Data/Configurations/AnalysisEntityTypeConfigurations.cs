@@ -54,6 +54,11 @@ internal sealed class RunCustomerEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(c => c.Monetary).HasPrecision(18, 2);
         builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.CustomerCode, c.RunId });
+        builder.HasIndex(c => c.RunId).HasFilter("plotted").HasDatabaseName("ix_run_customers_plotted");
+        // The customer list's default order, highest spend first, read from an index (by segment, when one is chosen).
+        builder.HasIndex(c => new { c.RunId, c.Monetary, c.CustomerCode }).IsDescending(false, true, false).HasDatabaseName("ix_run_customers_by_spend");
+        builder.HasIndex(c => new { c.RunId, c.Segment, c.Monetary, c.CustomerCode }).IsDescending(false, false, true, false)
+            .HasDatabaseName("ix_run_customers_by_segment_spend");
     }
 }
 

@@ -15,4 +15,7 @@ public sealed class RunCustomer
 
     /// <summary>-1 for the outlier group.</summary>
     public int Cluster { get; set; }
+
+    /// <summary>One of the customers the cluster scatter draws (see <see cref="Core.Clustering.ScatterSample"/>).</summary>
+    public bool Plotted { get; set; }
 }

@@ -1019,6 +1019,10 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("monetary");
 
+                    b.Property<bool>("Plotted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("plotted");
+
                     b.Property<short>("R")
                         .HasColumnType("smallint")
                         .HasColumnName("r");
@@ -1036,12 +1040,59 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasKey("RunId", "CustomerCode")
                         .HasName("pk_run_customers");
 
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_run_customers_plotted")
+                        .HasFilter("plotted");
+
                     b.HasIndex("CustomerCode", "RunId")
                         .HasDatabaseName("ix_run_customers_customer_code_run_id");
+
+                    b.HasIndex("RunId", "Monetary", "CustomerCode")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_run_customers_by_spend");
+
+                    b.HasIndex("RunId", "Segment", "Monetary", "CustomerCode")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("ix_run_customers_by_segment_spend");
 
                     b.ToTable("run_customers", null, t =>
                         {
                             t.HasCheckConstraint("ck_run_customers_scores", "r BETWEEN 1 AND 5 AND f BETWEEN 1 AND 5 AND m BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunKChoice", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer")
+                        .HasColumnName("k");
+
+                    b.Property<double>("CombinedScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("combined_score");
+
+                    b.Property<double>("ElbowScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("elbow_score");
+
+                    b.Property<double>("Silhouette")
+                        .HasColumnType("double precision")
+                        .HasColumnName("silhouette");
+
+                    b.Property<double>("WithinSumOfSquares")
+                        .HasColumnType("double precision")
+                        .HasColumnName("within_sum_of_squares");
+
+                    b.HasKey("RunId", "K")
+                        .HasName("pk_run_k_choices");
+
+                    b.ToTable("run_k_choices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_run_k_choices_k", "k >= 1");
                         });
                 });
 
@@ -1159,6 +1210,74 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasName("pk_run_rule_products");
 
                     b.ToTable("run_rule_products", (string)null);
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunSegmentCell", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<short>("R")
+                        .HasColumnType("smallint")
+                        .HasColumnName("r");
+
+                    b.Property<short>("FM")
+                        .HasColumnType("smallint")
+                        .HasColumnName("fm");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal>("Monetary")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("monetary");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("segment");
+
+                    b.HasKey("RunId", "R", "FM")
+                        .HasName("pk_run_segment_cells");
+
+                    b.ToTable("run_segment_cells", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_run_segment_cells_scores", "r BETWEEN 1 AND 5 AND fm BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunSegmentMove", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("FromSegment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from_segment");
+
+                    b.Property<string>("ToSegment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("to_segment");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<long>("PreviousRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_run_id");
+
+                    b.HasKey("RunId", "FromSegment", "ToSegment")
+                        .HasName("pk_run_segment_moves");
+
+                    b.ToTable("run_segment_moves", (string)null);
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
@@ -1476,6 +1595,16 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasConstraintName("fk_run_customers_analysis_runs_run_id");
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunKChoice", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_k_choices_analysis_runs_run_id");
+                });
+
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunRule", b =>
                 {
                     b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
@@ -1494,6 +1623,26 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_run_rule_products_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunSegmentCell", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_segment_cells_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunSegmentMove", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_segment_moves_analysis_runs_run_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using RetailInsights.Web.Infrastructure;
+
+namespace RetailInsights.Web.Analytics;
+
+/// <summary>
+/// A run's customers as CSV (a campaign list when a segment or another <see cref="CustomerSelection"/> is given),
+/// the same for the export command and the Segments page's download. Rows stream from the database in customer
+/// order (the primary key's), so neither holds a run's customers in memory, however many there are.
+/// </summary>
+public static class CustomerExports
+{
+    public const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster";
+
+    public static async IAsyncEnumerable<string> LinesAsync(NpgsqlDataSource dataSource, long runId, CustomerSelection selection,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (fromWhere, parameters) = selection.FromWhere(runId);
+        await using var command = dataSource.CreateCommand($"""
+            SELECT c.customer_code, c.recency_days, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.cluster
+            {fromWhere}
+            ORDER BY c.customer_code
+            """);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        yield return Header;
+        while (await reader.ReadAsync(cancellationToken))
+            yield return CsvText.Row(reader.GetString(0), I(reader.GetInt32(1)), I(reader.GetInt32(2)),
+                reader.GetDecimal(3).ToString(CultureInfo.InvariantCulture), I(reader.GetInt16(4)), I(reader.GetInt16(5)), I(reader.GetInt16(6)),
+                reader.GetString(7), I(reader.GetInt32(8)));
+    }
+
+    /// <summary>Writes the lines to a response or a file as they come, and says how many customers it wrote.</summary>
+    public static async Task<long> WriteAsync(TextWriter writer, NpgsqlDataSource dataSource, long runId, CustomerSelection selection,
+        CancellationToken cancellationToken)
+    {
+        long rows = -1;
+        await foreach (var line in LinesAsync(dataSource, runId, selection, cancellationToken))
+        {
+            await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+            rows++;
+        }
+        return rows;
+    }
+
+    /// <summary>What a download or an export names the selection: "segments", "segments (At Risk)", "segments (cluster 2, search 12)".</summary>
+    public static string Describe(CustomerSelection selection)
+    {
+        var parts = new List<string>();
+        if (selection.PreviousSegment is { } previous)
+            parts.Add($"{(previous == CustomerSelection.NotScoredBefore ? "new" : previous)} → {selection.Segment ?? "any"}");
+        else if (selection.Segment is { } segment)
+            parts.Add(segment);
+        if (selection.R is { } r)
+            parts.Add($"R {r}");
+        if (selection.FM is { } fm)
+            parts.Add($"FM {fm}");
+        if (selection.Cluster is { } cluster)
+            parts.Add($"cluster {cluster}");
+        if (selection.Search is { } search)
+            parts.Add($"search {search}");
+        return parts.Count == 0 ? "segments" : $"segments ({string.Join(", ", parts)})";
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
