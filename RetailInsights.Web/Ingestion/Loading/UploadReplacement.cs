@@ -43,7 +43,7 @@ public static class UploadReplacement
             await Sql.ExecuteAsync(connection, "DELETE FROM fact_sales WHERE upload_id = @old", cancellationToken, old);
             await Sql.ExecuteAsync(connection, "DELETE FROM refunds WHERE upload_id = @old", cancellationToken, old);
             await Summaries.RecomputeCellsAsync(connection, days, cancellationToken);
-            await Sql.ExecuteAsync(connection, "UPDATE uploads SET status = 'replaced' WHERE upload_id = @old", cancellationToken, old);
+            await UploadsTable.MarkReplacedAsync(connection, oldUploadId, cancellationToken);
             return new Removed(oldUploadId, days, retailer, file);
         }
     }

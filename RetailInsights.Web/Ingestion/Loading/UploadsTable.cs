@@ -196,6 +196,11 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             ("flagged", end.RowsFlagged), ("error", (object?)end.Error ?? DBNull.Value), ("report", end.QualityReportJson),
             ("id", uploadId));
 
+    /// <summary>Marks a loaded upload replaced by a corrected file, inside the transaction that loads the corrected file.</summary>
+    internal static Task<int> MarkReplacedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, "UPDATE uploads SET status = 'replaced' WHERE upload_id = @id AND status = 'loaded'", cancellationToken,
+            ("id", uploadId));
+
     /// <summary>Marks an upload refused whole (the file cannot be read: nothing of it loaded), unless it is final.</summary>
     public Task RefuseAsync(long uploadId, string message, CancellationToken cancellationToken) =>
         EndUnloadedAsync(uploadId, UploadStatuses.Refused, message, cancellationToken);
