@@ -4,6 +4,7 @@ using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Components;
 using RetailInsights.Web.Components.Errors;
+using RetailInsights.Web.Components.Layout;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure.Health;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         builder.Services.AddAnalytics();
         builder.Services.AddQuality();
         builder.Services.AddDashboards();
+        builder.Services.AddLayout();
         builder.Services.AddRetailInsightsHealth();
     }
 
