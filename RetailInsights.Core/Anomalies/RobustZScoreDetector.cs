@@ -40,30 +40,12 @@ public sealed class RobustZScoreDetector
             var length = day - start;
             Array.Copy(values, start, window, 0, length);
             var span = window.AsSpan(0, length);
-            var median = Median(span);
-            for (var i = 0; i < length; i++)
-                span[i] = Math.Abs(span[i] - median);
-            var spread = Median(span);
-            if (spread == 0)
-            {
-                var meanDeviation = 0.0;
-                for (var i = 0; i < length; i++)
-                    meanDeviation += span[i];
-                spread = meanDeviation / length * 1.2533 / 0.6745;
-            }
-            if (spread == 0)
+            var median = RobustZ.Median(span);
+            if (RobustZ.Score(values[day], span) is not { } z)
                 continue;
-            var z = 0.6745 * (values[day] - median) / spread;
             if (Math.Abs(z) > Threshold)
                 anomalies.Add(new Anomaly(key, first.AddDays(day), (decimal)values[day], (decimal)median, Math.Round(z, 2)));
         }
         return anomalies;
-    }
-
-    private static double Median(Span<double> values)
-    {
-        values.Sort();
-        var middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

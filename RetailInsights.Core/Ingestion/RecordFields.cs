@@ -2,8 +2,23 @@ using CsvHelper;
 
 namespace RetailInsights.Core.Ingestion;
 
-/// <summary>The current record's fields by column, as trimmed strings ("" for an absent optional column).</summary>
-internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool decimalComma)
+/// <summary>
+/// One record's values by column, as trimmed strings ("" for a column the record lacks): what the validators read,
+/// whatever the record came from — a CSV line, a JSON object, a live event.
+/// </summary>
+public interface IRecordFields
+{
+    string this[ColumnSpec column] { get; }
+
+    /// <summary>Whether the source carries the column at all (an optional column may be absent).</summary>
+    bool Has(ColumnSpec column);
+
+    /// <summary>Numbers are written with a decimal comma (semicolon-separated files).</summary>
+    bool DecimalComma { get; }
+}
+
+/// <summary>The current record of a CSV file, through its header map.</summary>
+internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool decimalComma) : IRecordFields
 {
     public bool DecimalComma => decimalComma;
 
@@ -17,4 +32,14 @@ internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool deci
     }
 
     public bool Has(ColumnSpec column) => map[column] >= 0;
+}
+
+/// <summary>A record given as values by column name (the columns' canonical names, e.g. "InvoiceDate").</summary>
+public sealed class NamedRecordFields(IReadOnlyDictionary<string, string?> values, bool decimalComma = false) : IRecordFields
+{
+    public string this[ColumnSpec column] => values.GetValueOrDefault(column.Name)?.Trim() ?? "";
+
+    public bool Has(ColumnSpec column) => values.ContainsKey(column.Name);
+
+    public bool DecimalComma => decimalComma;
 }

@@ -24,11 +24,17 @@ public static class RejectReasons
     /// <summary>A value longer or larger than the database stores (see <see cref="FieldLimits"/>).</summary>
     public const string ValueOutOfRange = "value_out_of_range";
 
+    /// <summary>A live event without its id: retried, it could not be told from a new sale.</summary>
+    public const string MissingEventId = "missing_event_id";
+
+    /// <summary>A live event or JSON record that is not an object of fields.</summary>
+    public const string NotAnObject = "not_an_object";
+
     public static readonly IReadOnlyList<string> All =
     [
         WrongColumnCount, MalformedQuotes, MissingInvoice, MissingStockCode, BadQuantity, ZeroQuantity, BadPrice,
         NegativePrice, BadDate, FutureDate, LineAmountMismatch, MissingRefundId, BadAmount, NegativeAmount, BadReason,
-        MissingStoreId, BadSize, ValueOutOfRange,
+        MissingStoreId, BadSize, ValueOutOfRange, MissingEventId, NotAnObject,
     ];
 
     private static readonly Dictionary<string, string> Descriptions = new()
@@ -51,6 +57,8 @@ public static class RejectReasons
         [MissingStoreId] = "No store id.",
         [BadSize] = "The store size is not a positive whole number.",
         [ValueOutOfRange] = "A value is longer or larger than the database stores: ids up to 64 characters, descriptions up to 512, prices under 1,000,000,000.",
+        [MissingEventId] = "No event id (transaction_id or refund_id): without it, an event sent again could not be told from a new one.",
+        [NotAnObject] = "The record is not an object of named fields.",
     };
 
     /// <summary>What a reason code means, in a sentence for the person who sent the file.</summary>

@@ -6,7 +6,7 @@ namespace RetailInsights.Core.Ingestion;
 internal interface IRowValidator<out TRow> where TRow : ParsedRow
 {
     /// <returns>The row, or null with <paramref name="reasons"/> filled.</returns>
-    TRow? Validate(in RecordFields fields, long lineNumber, List<string> reasons, out RowFlags flags);
+    TRow? Validate<TFields>(in TFields fields, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields;
 }
 
 /// <summary>The checks every kind shares; one subclass per kind builds that kind's row.</summary>
@@ -69,7 +69,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     private sealed class TransactionValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<TransactionRow>
     {
-        public TransactionRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public TransactionRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
         {
             flags = RowFlags.None;
             var invoice = Required(f[FileSchemas.Transactions.Invoice], RejectReasons.MissingInvoice, reasons);
@@ -116,7 +116,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     private sealed class RefundValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<RefundRow>
     {
-        public RefundRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public RefundRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
         {
             flags = RowFlags.None;
             var refundId = Required(f[FileSchemas.Refunds.RefundId], RejectReasons.MissingRefundId, reasons);
@@ -148,7 +148,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     private sealed class ProductValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<ProductRow>
     {
-        public ProductRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public ProductRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
         {
             flags = RowFlags.None;
             var stockCode = Required(f[FileSchemas.ProductCatalog.StockCode], RejectReasons.MissingStockCode, reasons);
@@ -175,7 +175,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<StoreRow>
     {
-        public StoreRow? Validate(in RecordFields f, long lineNumber, List<string> reasons, out RowFlags flags)
+        public StoreRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
         {
             flags = RowFlags.None;
             var storeId = Required(f[FileSchemas.StoreLocations.StoreId], RejectReasons.MissingStoreId, reasons);

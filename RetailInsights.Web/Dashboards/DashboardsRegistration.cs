@@ -14,8 +14,10 @@ public static class DashboardsRegistration
         services.AddScoped<DashboardDatabase>();
         services.AddScoped<Filters.FilterChoiceQueries>();
         services.AddScoped<OverviewQueries>();
-        services.AddScoped<StoreQueries>();
-        services.AddScoped<ActivityQueries>();
+        services.AddScoped<StoreSummaryQueries>();
+        services.AddScoped<StoreTrendQueries>();
+        services.AddScoped<StoreHeatMapQueries>();
+        services.AddScoped<UnusualDayQueries>();
         services.AddScoped<RefundQueries>();
         services.AddScoped<CustomerQueries>();
         return services;

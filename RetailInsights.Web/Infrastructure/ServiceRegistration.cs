@@ -10,6 +10,7 @@ using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure.Health;
 using RetailInsights.Web.Infrastructure.Hosting;
 using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Live;
 using RetailInsights.Web.Quality;
 using RetailInsights.Web.Warehouse;
 
@@ -32,6 +33,8 @@ public static class ServiceRegistration
         builder.Services.AddAnalytics();
         builder.Services.AddQuality();
         builder.Services.AddDashboards();
+        builder.Services.AddLive();
+        builder.Services.AddApiDocuments();
         builder.Services.AddLayout();
         builder.Services.AddRetailInsightsHealth();
     }
@@ -48,6 +51,8 @@ public static class ServiceRegistration
         app.MapAccountEndpoints();
         app.MapIngestion();
         app.MapAnalytics();
+        app.MapLive();
+        app.MapApiDocuments();
         app.MapRetailInsightsJobsDashboard();
         app.MapRetailInsightsHealth();
     }

@@ -25,8 +25,11 @@ public static class UploadApi
     public static void MapUploadApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/uploads").RequireAuthorization(Policies.UploadApi).DisableAntiforgery();
-        api.MapGet("/{id:long}", GetStatusAsync);
-        api.MapPost("/", PostAsync);
+        api.MapGet("/{id:long}", GetStatusAsync).WithSummary("An upload's status and counts (a key sees its own uploads)")
+            .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound);
+        api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields kind, store, dateOrder, retailer, then the file")
+            .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>()
+            .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status413PayloadTooLarge);
     }
 
     private static async Task<IResult> PostAsync(HttpContext context, UploadIntake intake, UploadStorage storage)

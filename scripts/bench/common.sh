@@ -1,9 +1,10 @@
 # Shared by the benchmarks: a throwaway cluster of their own, the app built in Release, timing.
 # Sourced by bench.sh (ROOT set, cwd the repository).
 
-# Starts a throwaway cluster (fsync off) on the first free port from 55440, removed when the benchmark exits.
+# Starts a throwaway cluster on the first free port from 55440, removed when the benchmark exits: fsync off, unless
+# RI_BENCH_DURABLE=1 (a benchmark of what is durable before an answer).
 bench_cluster() {
-  export RI_PG_DATA="$ROOT/.data/pg-bench" RI_PG_FAST=1
+  export RI_PG_DATA="$ROOT/.data/pg-bench" RI_PG_FAST=$([ "${RI_BENCH_DURABLE:-0}" = 1 ] && echo 0 || echo 1)
   RI_PG_PORT=55440
   while (exec 3<>"/dev/tcp/127.0.0.1/$RI_PG_PORT") 2>/dev/null; do RI_PG_PORT=$((RI_PG_PORT + 1)); done
   export RI_PG_PORT

@@ -155,6 +155,8 @@ public sealed class RowValidationTests : IDisposable
             .ToHashSet();
         // Asserted by the facts above rather than by inline data.
         covered.UnionWith([RejectReasons.LineAmountMismatch, RejectReasons.MalformedQuotes, RejectReasons.MissingStoreId, RejectReasons.BadSize]);
+        // Asserted by the live event API's tests (Web/Live), where events carry them.
+        covered.UnionWith([RejectReasons.MissingEventId, RejectReasons.NotAnObject]);
         Assert.Empty(RejectReasons.All.Except(covered));
     }
 }

@@ -64,12 +64,17 @@ public sealed class DashboardBrowser : IAsyncDisposable
         decimal.Parse((await Page.Locator($"[data-kpi-exact='{title}']").InnerTextAsync()).Replace(",", "", StringComparison.Ordinal),
             CultureInfo.InvariantCulture);
 
-    /// <summary>Waits for Plotly to draw bars, lines or markers (not an empty frame) into a chart, and returns how many.</summary>
+    /// <summary>
+    /// Waits for Plotly to draw bars, lines, markers or a heat map's cells (an image) into a chart, not an empty frame,
+    /// and returns how many.
+    /// </summary>
     public async Task<int> ChartMarksAsync(string chartId)
     {
-        var marks = Page.Locator($"#{chartId} .main-svg .trace path, #{chartId} .main-svg .trace .point");
-        await marks.First.WaitForAsync();
-        return await marks.CountAsync();
+        // Counted in the page in one go: a page that redraws its charts (the Live page) would empty a locator between steps.
+        var marks = await Page.WaitForFunctionAsync(
+            "selector => document.querySelectorAll(selector).length || null",
+            $"#{chartId} .main-svg .trace path, #{chartId} .main-svg .trace .point, #{chartId} .main-svg .hm image");
+        return await marks.JsonValueAsync<int>();
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
         await using var context = await SignInAsMarketingAsync();
         var page = context.Pages[0];
 
-        foreach (var (path, chart) in new[] { ("/", "#category-chart"), ("/refunds", "#refunds-by-month"), ("/refunds", "#refunds-by-reason"),
-                     ("/stores", "#net-revenue-by-store") })
+        foreach (var (path, chart) in new[] { ("/", "#category-chart"), ("/refunds", "#refund-rate-trend"), ("/refunds", "#refund-rate-by-reason"),
+                     ("/stores", "#revenue-by-store") })
         {
             if (!page.Url.EndsWith(path, StringComparison.Ordinal))
                 await page.GotoAsync(fixture.BaseUrl + path);

@@ -67,15 +67,35 @@ public sealed class DemoCommandTests : IAsyncLifetime
         Assert.Equal(kpis.Refunds, result.Days.Sum(d => d.Refunds));
         Assert.Equal(everything.Days, result.Days.Count);
 
-        var refunds = new RefundQueries(_database.DataSource);
-        var byReason = await refunds.ByReasonAsync(CancellationToken.None);
-        Assert.Equal(kpis.Refunds, byReason.Sum(r => r.Amount));
-        Assert.Equal(kpis.Refunds, (await refunds.ByStoreAsync(CancellationToken.None)).Sum(r => r.Amount));
-        Assert.Equal(kpis.Refunds, (await refunds.ByMonthAsync(CancellationToken.None)).Sum(r => r.Amount));
-        Assert.Equal(refundRows.Count + cancelLines.Count, byReason.Sum(r => r.Refunds));
-        var top = await refunds.ByProductAsync(5, CancellationToken.None);
-        Assert.Equal(5, top.Count);
-        Assert.Equal(top.OrderByDescending(t => t.Amount).Select(t => t.Key), top.Select(t => t.Key));
+        // The Refunds page's figures, from the same summaries, equal the files too.
+        var refunds = new RefundQueries(new DashboardDatabase(_database.DataSource, Options.Create(new DashboardOptions())));
+        var headline = await refunds.HeadlineAsync(everything, CancellationToken.None);
+        Assert.Equal((refundRows.Count + cancelLines.Count, kpis.Refunds, kpis.Gross),
+            (headline.Current.Refunds, headline.Current.Refunded, headline.Current.Sold));
+        Assert.Equal(kpis.Refunds, headline.Days.Sum(d => d.Totals.Refunded));
+        Assert.Equal(everything.Days, headline.Days.Count);
+
+        var byReason = await refunds.ByReasonAsync(everything, CancellationToken.None);
+        Assert.Equal(refundRows.Count + cancelLines.Count, byReason.Rows.Sum(r => r.Totals.Refunds));
+        Assert.Equal(kpis.Refunds, byReason.Rows.Sum(r => r.Totals.Refunded));
+        Assert.Equal(cancelLines.Count, byReason.Rows.Single(r => r.Key == "cancelled_invoice").Totals.Refunds);
+        foreach (var reason in byReason.Rows.Where(r => r.Key != "cancelled_invoice"))
+            Assert.Equal(refundRows.Where(r => r["Reason"] == reason.Key).Sum(r => decimal.Parse(r["Amount"], CultureInfo.InvariantCulture)),
+                reason.Totals.Refunded);
+
+        var byStore = await refunds.ByStoreAsync(everything, CancellationToken.None);
+        Assert.Equal((kpis.Refunds, kpis.Gross), (byStore.Rows.Sum(r => r.Totals.Refunded), byStore.Rows.Sum(r => r.Totals.Sold)));
+
+        var byProduct = await refunds.ByProductAsync(everything, CancellationToken.None);
+        Assert.Equal(RefundQueries.ProductsShown, byProduct.Rows.Count);
+        Assert.Equal(byProduct.Rows.OrderByDescending(r => r.Totals.Refunded).Select(r => r.Key), byProduct.Rows.Select(r => r.Key));
+        var top = byProduct.Rows[0];
+        decimal RefundedInFiles(string stockCode) =>
+            refundRows.Where(r => r["StockCode"] == stockCode).Sum(r => decimal.Parse(r["Amount"], CultureInfo.InvariantCulture))
+            - cancelLines.Where(r => r["StockCode"] == stockCode).Sum(Amount);
+        Assert.Equal(RefundedInFiles(top.Key), top.Totals.Refunded);
+        Assert.Equal(saleLines.Where(r => r["StockCode"] == top.Key).Sum(Amount), top.Totals.Sold);
+        Assert.Equal(sales.Select(r => r["StockCode"]).Concat(refundRows.Select(r => r["StockCode"])).Distinct().Max(RefundedInFiles), top.Totals.Refunded);
     }
 
     [Fact]

@@ -9,4 +9,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Upload API requests per client address per minute.</summary>
     public int ApiPerMinute { get; set; } = 120;
+
+    /// <summary>Live event requests per client address per minute: a till gateway posts several batches a second.</summary>
+    public int EventsPerMinute { get; set; } = 6000;
 }

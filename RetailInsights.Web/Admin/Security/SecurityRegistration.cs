@@ -118,6 +118,8 @@ public static class SecurityRegistration
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath))
             return FixedWindow("signin:" + client, limits.SignInPerMinute);
+        if (context.Request.Path.StartsWithSegments("/api/events"))
+            return FixedWindow("events:" + client, limits.EventsPerMinute);
         if (context.Request.Path.StartsWithSegments("/api"))
             return FixedWindow("api:" + client, limits.ApiPerMinute);
         return RateLimitPartition.GetNoLimiter("none");

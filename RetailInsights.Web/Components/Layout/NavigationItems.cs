@@ -11,6 +11,7 @@ public static class NavigationItems
     public static readonly IReadOnlyList<Item> All =
     [
         new("Overview", "", Icons.Material.Filled.Dashboard, Policies.ViewDashboards),
+        new("Live", "live", Icons.Material.Filled.Sensors, Policies.ViewDashboards),
         new("Baskets", "baskets", Icons.Material.Filled.ShoppingBasket, Policies.ViewDashboards),
         new("Segments", "segments", Icons.Material.Filled.Groups, Policies.ViewDashboards),
         new("Refunds", "refunds", Icons.Material.Filled.AssignmentReturn, Policies.ViewDashboards),

@@ -6,7 +6,7 @@ namespace RetailInsights.Web.Dashboards.Filters;
 
 /// <summary>
 /// What every dashboard shows: a range of days (compared with as many days before it), and optionally some stores or
-/// a region, a product category and a source system. It lives in the page's URL
+/// a region, a product category, one product and a source system. It lives in the page's URL
 /// (<c>?from=2026-11-01&amp;to=2026-11-30&amp;store=JKT-01</c>), so a link reproduces the view.
 /// </summary>
 public sealed record DashboardFilter
@@ -32,12 +32,15 @@ public sealed record DashboardFilter
     /// <summary>The source system (retailer code).</summary>
     public string? Source { get; init; }
 
+    /// <summary>One product's stock code (the Refunds page drills into one); only product-level figures follow it.</summary>
+    public string? Product { get; init; }
+
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     /// <summary>The as many days just before: what the figures are compared with.</summary>
     public DashboardFilter Previous => this with { From = From.AddDays(-Days), To = From.AddDays(-1) };
 
-    public bool IsNarrowed => Stores.Count > 0 || Region is not null || Category is not null || Source is not null;
+    public bool IsNarrowed => Stores.Count > 0 || Region is not null || Category is not null || Source is not null || Product is not null;
 
     /// <summary>The default view: the last <see cref="DefaultDays"/> days up to the latest day with data.</summary>
     public static DashboardFilter Default(DateOnly latestDay) => new() { From = latestDay.AddDays(1 - DefaultDays), To = latestDay };
@@ -67,6 +70,7 @@ public sealed record DashboardFilter
             Region = Text(query, "region"),
             Category = query.TryGetValue("category", out var category) && category.Count > 0 ? category[0]?.Trim() ?? "" : null,
             Source = Text(query, "source"),
+            Product = Text(query, "product"),
         };
     }
 
@@ -85,6 +89,8 @@ public sealed record DashboardFilter
             parts.Add(new("category", Category));
         if (Source is not null)
             parts.Add(new("source", Source));
+        if (Product is not null)
+            parts.Add(new("product", Product));
         return QueryString.Create(parts).ToString();
     }
 

@@ -18,13 +18,17 @@ public static class FilterSql
         AND (@source IS NULL OR {alias}.retailer_id = (SELECT retailer_id FROM dim_retailer WHERE code = @source))
         """;
 
-    /// <summary><see cref="Rows"/>, and the category of the row's product.</summary>
+    /// <summary><see cref="Rows"/>, and the category of the row's product, and the product itself (by stock code).</summary>
     public static string ProductRows(string alias) => $"""
         {Rows(alias)}
         AND (@category IS NULL OR {alias}.product_id IN (SELECT product_id FROM dim_product WHERE coalesce(category, '') = @category))
+        AND (@filter_product IS NULL OR {alias}.product_id = (SELECT product_id FROM dim_product WHERE stock_code = @filter_product))
         """;
 
-    /// <summary>The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category).</summary>
+    /// <summary>
+    /// The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category, @filter_product: so named
+    /// that a page's own @product, say a basket explorer's, does not clash with it).
+    /// </summary>
     public static void AddParameters(NpgsqlCommand command, DashboardFilter filter)
     {
         command.Parameters.AddWithValue("from", DateKey(filter.From));
@@ -34,6 +38,7 @@ public static class FilterSql
         command.Parameters.AddWithValue("region", NpgsqlDbType.Text, (object?)filter.Region ?? DBNull.Value);
         command.Parameters.AddWithValue("source", NpgsqlDbType.Text, (object?)filter.Source ?? DBNull.Value);
         command.Parameters.AddWithValue("category", NpgsqlDbType.Text, (object?)filter.Category ?? DBNull.Value);
+        command.Parameters.AddWithValue("filter_product", NpgsqlDbType.Text, (object?)filter.Product ?? DBNull.Value);
     }
 
     public static int DateKey(DateOnly day) => day.Year * 10000 + day.Month * 100 + day.Day;

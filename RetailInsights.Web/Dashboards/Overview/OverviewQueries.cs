@@ -1,4 +1,5 @@
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Overview;
 
@@ -40,13 +41,7 @@ public sealed class OverviewQueries(DashboardDatabase database)
     }
 
     /// <summary>Exact distinct customers: the union of the sorted id sets each store kept for each day.</summary>
-    public static long DistinctCustomers(IEnumerable<int[]> idSets)
-    {
-        var customers = new HashSet<int>();
-        foreach (var ids in idSets)
-            customers.UnionWith(ids);
-        return customers.Count;
-    }
+    public static long DistinctCustomers(IEnumerable<int[]> idSets) => CustomerIdSets.CountDistinct(idSets);
 
     /// <summary>Gross revenue per day and category, for the stacked chart.</summary>
     public Task<List<CategoryDay>> RevenueByCategoryAsync(DashboardFilter filter, CancellationToken cancellationToken) => database.ListAsync($"""

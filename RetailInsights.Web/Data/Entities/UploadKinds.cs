@@ -7,10 +7,13 @@ public static class UploadKinds
     public const string ProductCatalog = "product_catalog";
     public const string StoreLocations = "store_locations";
 
+    /// <summary>A source system's live point-of-sale events: one such row per source, which its live facts belong to.</summary>
+    public const string Events = "events";
+
     /// <summary>Not known yet (queued, detection pending) or never known (the file was refused before its header).</summary>
     public const string Unknown = "unknown";
 
-    public static readonly IReadOnlyList<string> All = [Transactions, Refunds, ProductCatalog, StoreLocations, Unknown];
+    public static readonly IReadOnlyList<string> All = [Transactions, Refunds, ProductCatalog, StoreLocations, Events, Unknown];
 
     public static string Of(RetailInsights.Core.Ingestion.UploadKind kind) => kind switch
     {

@@ -1269,7 +1269,7 @@ namespace RetailInsights.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
 
-                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'unknown')");
+                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'events', 'unknown')");
 
                             t.HasCheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
 

@@ -6,7 +6,7 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// never wait for each other in a circle. The first description a file gives a product is kept (and fills a product
 /// that had none), as the first country of a new customer.
 /// </summary>
-internal static class DimensionSql
+public static class DimensionSql
 {
     public const string Retailer = "INSERT INTO dim_retailer (code, name) VALUES (@retailer, @retailer) ON CONFLICT (code) DO NOTHING";
 
@@ -40,23 +40,25 @@ internal static class DimensionSql
         ON CONFLICT (customer_code) DO NOTHING
         """;
 
-    /// <summary>The dimension rows of a stage's accepted rows, for a load that spilled.</summary>
+    /// <summary>The dimension rows of a stage's accepted rows: for a load that spilled, and for a batch of live events.</summary>
     /// <param name="dateColumn">The stage's timestamp column.</param>
     /// <param name="description">The stage's description column, or NULL.</param>
     /// <param name="country">The stage's country column, or NULL.</param>
     /// <param name="isNonProduct">The stage's non-product column, or false.</param>
-    public static IReadOnlyList<string> FromStage(string dateColumn, string description, string country, string isNonProduct) =>
+    /// <param name="stage">The table of rows (accepted ones have no reason codes), ordered by <c>line_number</c>.</param>
+    public static IReadOnlyList<string> FromStage(string dateColumn, string description, string country, string isNonProduct,
+        string stage = "stage") =>
     [
         Retailer,
-        Dates($"SELECT DISTINCT {dateColumn}::date AS d FROM stage WHERE reason_codes IS NULL"),
-        Stores("SELECT DISTINCT store_code AS code FROM stage WHERE reason_codes IS NULL"),
+        Dates($"SELECT DISTINCT {dateColumn}::date AS d FROM {stage} WHERE reason_codes IS NULL"),
+        Stores($"SELECT DISTINCT store_code AS code FROM {stage} WHERE reason_codes IS NULL"),
         Products($"""
             SELECT DISTINCT ON (stock_code) stock_code, {description} AS description, {isNonProduct} AS is_non_product
-            FROM stage WHERE reason_codes IS NULL ORDER BY stock_code, {description} IS NULL, line_number
+            FROM {stage} WHERE reason_codes IS NULL ORDER BY stock_code, {description} IS NULL, line_number
             """),
         Customers($"""
             SELECT DISTINCT ON (customer_code) customer_code, {country} AS country
-            FROM stage WHERE reason_codes IS NULL AND customer_code IS NOT NULL ORDER BY customer_code, line_number
+            FROM {stage} WHERE reason_codes IS NULL AND customer_code IS NOT NULL ORDER BY customer_code, line_number
             """),
     ];
 }

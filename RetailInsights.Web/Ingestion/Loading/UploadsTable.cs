@@ -75,6 +75,36 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
+    /// <summary>
+    /// The uploads row a source system's live events belong to, made on first use: loaded from the start and never
+    /// final in another way, its content a name of its own so no file can hold it.
+    /// </summary>
+    public async Task<long> EnsureLiveFeedAsync(string retailerCode, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("live events of " + retailerCode)));
+        await using var command = dataSource.CreateCommand($"""
+            WITH made AS (
+                INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, started_at, finished_at,
+                    retailer_code, progress_percent)
+                VALUES (@name, 0, @sha, 'events', 'loaded', 'live events', now(), now(), now(), @retailer, 100)
+                ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
+                RETURNING upload_id)
+            SELECT upload_id FROM made UNION ALL SELECT upload_id FROM uploads WHERE sha256 = @sha AND status = 'loaded' LIMIT 1
+            """);
+        command.Parameters.AddWithValue("name", $"live events ({retailerCode})");
+        command.Parameters.AddWithValue("sha", sha);
+        command.Parameters.AddWithValue("retailer", retailerCode);
+        // Two first requests at once: the one that waited on the other's insert sees no row in its statement's snapshot;
+        // the same statement again sees the committed one.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is long uploadId)
+                return uploadId;
+            if (attempt == 2)
+                throw new InvalidOperationException($"No live feed upload could be made for '{retailerCode}'.");
+        }
+    }
+
     /// <summary>The upload that holds this content, if any.</summary>
     public async Task<ContentHolder?> FindHolderAsync(string sha256, CancellationToken cancellationToken)
     {

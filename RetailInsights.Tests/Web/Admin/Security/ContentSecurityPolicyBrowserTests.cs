@@ -36,7 +36,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserAppFixture fixture)
         var login = await page.GotoAsync(fixture.BaseUrl + "/account/login");
         Assert.Equal(SecurityHeadersMiddleware.ContentSecurityPolicy, await login!.HeaderValueAsync("content-security-policy"));
         await DemoUsers.SignInAsync(page, fixture.BaseUrl, DemoUsers.Marketing, passwords[DemoUsers.Marketing]);
-        foreach (var (path, chart) in new[] { ("/", "#category-chart"), ("/refunds", "#refunds-by-reason"), ("/stores", "#net-revenue-by-store") })
+        foreach (var (path, chart) in new[] { ("/", "#category-chart"), ("/refunds", "#refund-rate-by-reason"), ("/stores", "#revenue-by-store") })
         {
             if (!page.Url.EndsWith(path, StringComparison.Ordinal))
                 await page.GotoAsync(fixture.BaseUrl + path);

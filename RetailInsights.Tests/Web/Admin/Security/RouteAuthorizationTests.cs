@@ -23,6 +23,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/customers/{Code}"] = ("/customers/12345", Access.Dashboards),
         ["/refunds"] = ("/refunds", Access.Dashboards),
         ["/stores"] = ("/stores", Access.Dashboards),
+        ["/live"] = ("/live", Access.Dashboards),
         ["/uploads"] = ("/uploads", Access.Uploads),
         ["/quality"] = ("/quality", Access.Uploads),
         ["/admin/users"] = ("/admin/users", Access.Admin),
@@ -43,6 +44,9 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/exports/baskets.csv"] = ("/exports/baskets.csv", Access.Dashboards),
         ["/api/uploads/{id:long}"] = ("/api/uploads/1", Access.ApiKey),
         ["/api/uploads/"] = ("/api/uploads/", Access.ApiKey),
+        ["/api/events/transactions"] = ("/api/events/transactions", Access.ApiKey),
+        ["/api/events/refunds"] = ("/api/events/refunds", Access.ApiKey),
+        ["/openapi/v1.json"] = ("/openapi/v1.json", Access.Anyone),
     };
 
     private static readonly Dictionary<string, Access[]> Grants = new()
@@ -138,7 +142,9 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         !pattern.StartsWith("/_", StringComparison.Ordinal) && !pattern.Contains(":file}", StringComparison.Ordinal);
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string pattern, string path) =>
-        pattern is "/account/logout" or "/api/uploads/" ? client.PostAsync(path, new FormUrlEncodedContent([])) : client.GetAsync(path);
+        pattern is "/account/logout" or "/api/uploads/" or "/api/events/transactions" or "/api/events/refunds"
+            ? client.PostAsync(path, new FormUrlEncodedContent([]))
+            : client.GetAsync(path);
 
     // Upload #1 and analytics runs do not exist in this database: past authorization, the answer is "not found".
     private static bool IsMissingResource(string path, HttpResponseMessage response) =>

@@ -8,7 +8,7 @@ namespace RetailInsights.Tests.Web.Components.Layout;
 [Collection(BrowserCollection.Name)]
 public sealed class DemoUserNavigationTests(BrowserAppFixture fixture)
 {
-    private static readonly string[] Dashboards = ["Overview", "Baskets", "Segments", "Refunds", "Stores"];
+    private static readonly string[] Dashboards = ["Overview", "Live", "Baskets", "Segments", "Refunds", "Stores"];
     private static readonly string[] UploadPages = ["Uploads", "Data quality"];
     private static readonly string[] AdminPages = ["Users", "API keys", "Audit log", "Jobs (Hangfire)"];
 

@@ -40,7 +40,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 
         var layout = Render<MainLayout>(parameters => parameters.Add(l => l.Body, (RenderFragment)(_ => { })));
 
-        Assert.Equal(["Overview", "Baskets", "Segments", "Refunds", "Stores"], NavLinks(layout));
+        Assert.Equal(["Overview", "Live", "Baskets", "Segments", "Refunds", "Stores"], NavLinks(layout));
     }
 
     [Fact]

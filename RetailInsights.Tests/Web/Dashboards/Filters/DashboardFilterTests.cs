@@ -56,6 +56,19 @@ public sealed class DashboardFilterTests
     }
 
     [Fact]
+    public void Parse_aProduct_narrowsTheView_andIsWrittenBackLast()
+    {
+        var filter = DashboardFilter.Parse("?product=BEV-001&from=2026-11-01&to=2026-11-07&store=JKT-01", Latest);
+
+        Assert.Equal("BEV-001", filter.Product);
+        Assert.True(filter.IsNarrowed);
+        Assert.Equal("?from=2026-11-01&to=2026-11-07&store=JKT-01&product=BEV-001", filter.ToQueryString());
+        Assert.Equal(filter, DashboardFilter.Parse(filter.ToQueryString(), Latest));
+        Assert.Null(DashboardFilter.Parse("?product=%20", Latest).Product);
+        Assert.Equal("?from=2026-10-25&to=2026-10-31&store=JKT-01&product=BEV-001", filter.Previous.ToQueryString());
+    }
+
+    [Fact]
     public void Link_keepsTheViewOnAnotherPage()
     {
         var filter = DashboardFilter.Parse("?from=2026-11-01&to=2026-11-07&store=JKT-01", Latest);

@@ -52,6 +52,16 @@ public sealed class FilterBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Reset_dropsAProductToo()
+    {
+        var (bar, navigation) = Render("?from=2026-11-01&to=2026-11-30&product=BEV-001");
+
+        bar.Find("#filter-reset").Click();
+
+        Assert.Equal("http://localhost/refunds?from=2026-11-01&to=2026-11-30", navigation.Uri);
+    }
+
+    [Fact]
     public void ComparedPeriod_isShown()
     {
         var (bar, _) = Render("?from=2026-11-21&to=2026-11-30");

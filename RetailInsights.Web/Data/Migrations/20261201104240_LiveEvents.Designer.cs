@@ -12,8 +12,8 @@ using RetailInsights.Web.Data;
 namespace RetailInsights.Web.Data.Migrations
 {
     [DbContext(typeof(RetailInsightsDbContext))]
-    [Migration("20261201103024_UsersRememberDarkMode")]
-    partial class UsersRememberDarkMode
+    [Migration("20261201104240_LiveEvents")]
+    partial class LiveEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -409,10 +409,6 @@ namespace RetailInsights.Web.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
-
-                    b.Property<bool>("PrefersDarkMode")
-                        .HasColumnType("boolean")
-                        .HasColumnName("prefers_dark_mode");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
@@ -1272,7 +1268,7 @@ namespace RetailInsights.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
 
-                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'unknown')");
+                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'events', 'unknown')");
 
                             t.HasCheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
 

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace RetailInsights.Benchmarks;
+
+/// <summary>
+/// A page's time in a real browser (Debian's Chromium), signed in, from the request until every card shows its
+/// figures; the first visit warms the server, the median of the next ones is printed.
+/// </summary>
+public sealed class BrowserPageBenchmark : IBenchmark
+{
+    public string Name => "browser";
+
+    public string Description => "a page in Chromium until its cards are ready: BASE_URL EMAIL PASSWORD [PATH=/] [visits=10]";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length < 3)
+        {
+            Console.WriteLine($"usage: browser {Description.Split(": ")[1]}");
+            return 2;
+        }
+        var (baseUrl, email, password) = (args[0].TrimEnd('/'), args[1], args[2]);
+        var path = args.Length > 3 ? args[3] : "/";
+        var visits = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
+        var times = new List<double>();
+        for (var visit = 0; visit <= visits; visit++)
+        {
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync(baseUrl + path, new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-card]') !== null " +
+                "&& document.querySelector('[data-state=loading]') === null && document.querySelector('.mud-nav-link') !== null");
+            if (visit > 0)
+                times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"  {path} in Chromium until every card is ready: median {times[times.Count / 2]:F0} ms, worst {times[^1]:F0} ms ({visits} visits)");
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Live;
+
+namespace RetailInsights.Tests.Web.Live;
+
+/// <summary>The real app on a database of its own, and a machine client with an API key, for posting live events.</summary>
+public sealed class LiveAppFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public AppFactory App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateMigratedAsync();
+        App = new AppFactory(Database);
+        _ = App.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public async Task<HttpClient> ClientAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"pos {Guid.NewGuid():N}", "test",
+            CancellationToken.None);
+        var client = SignedInClient.Anonymous(App);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
+        return client;
+    }
+
+    public static async Task<(int Status, EventApi.EventsResponse Body)> PostAsync(HttpClient client, string kind, IEnumerable<JsonNode?> events,
+        string source = "pos")
+    {
+        using var response = await client.PostAsJsonAsync($"/api/events/{kind}?source={source}", new JsonArray([.. events]));
+        return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<EventApi.EventsResponse>())!);
+    }
+
+    /// <summary>A sale event of one line, now (or <paramref name="minutesAgo"/> before), in store S1.</summary>
+    public static JsonObject Sale(string id, decimal amount = 12.5m, string product = "P1", int minutesAgo = 0, string? invoice = null,
+        string? customer = "K1") => new()
+    {
+        ["transaction_id"] = id,
+        ["invoice"] = invoice,
+        ["product_id"] = product,
+        ["store_id"] = "S1",
+        ["customer_id"] = customer,
+        ["amount"] = amount,
+        ["timestamp"] = DateTime.UtcNow.AddMinutes(-minutesAgo).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+    };
+}

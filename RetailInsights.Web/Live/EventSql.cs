@@ -1,0 +1,167 @@
+using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Warehouse;
+
+namespace RetailInsights.Web.Live;
+
+/// <summary>
+/// The statements that write a batch of events (see <see cref="EventWriter"/>), over the temporary table
+/// <c>incoming</c> the batch is copied into. Parameters: @retailer (the source system's code), @feed (its uploads row),
+/// @cutoff (the oldest time a window still takes: now less the allowed lateness).
+/// </summary>
+internal static class EventSql
+{
+    /// <param name="Late">Counts the batch's new events too late for their window.</param>
+    public sealed record Steps(IReadOnlyList<string> Dimensions, string Fresh, string Facts, SummaryBatch Summaries, IReadOnlyList<string> Windows,
+        string Late);
+
+    // The batch's new facts land in batch_sales / batch_refunds (shaped as the facts), which the summaries read.
+    private const string BatchTables = """
+        CREATE TEMP TABLE fresh (event_id text PRIMARY KEY) ON COMMIT DROP;
+        CREATE TEMP TABLE batch_sales (LIKE fact_sales) ON COMMIT DROP;
+        CREATE TEMP TABLE batch_refunds (LIKE refunds) ON COMMIT DROP;
+        """;
+
+    // description, country and reason_codes stay empty: they let the file loads' dimension SQL read this table too.
+    public const string CreateIncomingSales = BatchTables + """
+        CREATE TEMP TABLE incoming (line_number bigint, event_id text, invoice text, stock_code text, quantity integer,
+            unit_price numeric, invoiced_at timestamp, customer_code text, store_code text, is_non_product boolean,
+            description text, country text, reason_codes text[]) ON COMMIT DROP
+        """;
+
+    public const string CopyIncomingSales = """
+        COPY incoming (line_number, event_id, invoice, stock_code, quantity, unit_price, invoiced_at, customer_code, store_code,
+            is_non_product) FROM STDIN (FORMAT BINARY)
+        """;
+
+    public const string CreateIncomingRefunds = BatchTables + """
+        CREATE TEMP TABLE incoming (line_number bigint, event_id text, invoice text, stock_code text, quantity integer,
+            amount numeric, reason text, refunded_at timestamp, customer_code text, store_code text,
+            description text, country text, is_non_product boolean DEFAULT false, reason_codes text[]) ON COMMIT DROP
+        """;
+
+    public const string CopyIncomingRefunds = """
+        COPY incoming (line_number, event_id, invoice, stock_code, quantity, amount, reason, refunded_at, customer_code, store_code)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    private const string Resolved = """
+        JOIN dim_retailer r ON r.code = @retailer
+        JOIN dim_product p ON p.stock_code = i.stock_code
+        JOIN dim_store s ON s.store_code = i.store_code
+        LEFT JOIN dim_customer c ON c.customer_code = i.customer_code
+        """;
+
+    private static readonly SummaryBatch Batch = new("batch_sales", "batch_refunds", "o.sale_id IN (SELECT sale_id FROM batch_sales)", 0);
+
+    public static readonly Steps Sales = new(
+        DimensionSql.FromStage("invoiced_at", "description", "country", "is_non_product", "incoming"),
+        $"""
+        WITH inserted AS (
+            INSERT INTO live_events (retailer_id, kind, event_id, occurred_at, invoice, product_id, store_id, customer_id, amount, is_late)
+            SELECT DISTINCT ON (i.event_id) r.retailer_id, 's', i.event_id, i.invoiced_at, i.invoice, p.product_id, s.store_id,
+                   c.customer_id, i.quantity * i.unit_price, i.invoiced_at < @cutoff
+            FROM incoming i {Resolved}
+            ORDER BY i.event_id, i.line_number
+            ON CONFLICT (retailer_id, kind, event_id) DO NOTHING
+            RETURNING event_id)
+        INSERT INTO fresh SELECT event_id FROM inserted
+        """,
+        $"""
+        WITH inserted AS (
+            INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity, unit_price,
+                line_amount, invoiced_at, is_non_product, is_zero_price, line_occurrence)
+            SELECT t.invoice, t.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, t.customer_id, t.store_id, t.retailer_id, @feed,
+                   t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at, t.is_non_product, t.unit_price = 0,
+                   -- Identical scans are numbered as a file numbers them, counting this source's events only: the
+                   -- store's end-of-day file, loaded later, then finds each of them already there.
+                   t.in_batch + (SELECT count(*) FROM fact_sales o
+                                 WHERE o.retailer_id = t.retailer_id AND o.invoice = t.invoice AND o.product_id = t.product_id
+                                   AND o.invoiced_at = t.invoiced_at AND o.quantity = t.quantity AND o.unit_price = t.unit_price
+                                   AND o.upload_id = @feed)
+            FROM (SELECT i.*, p.product_id, s.store_id, c.customer_id, r.retailer_id,
+                         row_number() OVER (PARTITION BY i.invoice, p.product_id, i.invoiced_at, i.quantity, i.unit_price
+                                            ORDER BY i.line_number) AS in_batch
+                  FROM incoming i JOIN fresh USING (event_id) {Resolved}) t
+            ORDER BY t.invoice, t.product_id
+            ON CONFLICT DO NOTHING
+            RETURNING *)
+        INSERT INTO batch_sales SELECT * FROM inserted
+        """,
+        Batch,
+        [
+            """
+            INSERT INTO live_minutes AS w (minute, store_id, product_id, retailer_id, revenue, lines, refunds)
+            SELECT date_trunc('minute', invoiced_at), store_id, product_id, retailer_id, sum(line_amount), count(*), 0
+            FROM batch_sales WHERE invoiced_at >= @cutoff GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (minute, store_id, product_id, retailer_id) DO UPDATE SET
+                revenue = w.revenue + excluded.revenue, lines = w.lines + excluded.lines
+            """,
+            """
+            INSERT INTO live_store_minutes AS w (minute, store_id, retailer_id, revenue, transactions, refunds)
+            SELECT minute, store_id, retailer_id, sum(revenue), sum(transactions), 0 FROM (
+                SELECT date_trunc('minute', invoiced_at) AS minute, store_id, retailer_id, sum(line_amount) AS revenue, 0 AS transactions
+                FROM batch_sales WHERE invoiced_at >= @cutoff GROUP BY 1, 2, 3
+                UNION ALL
+                SELECT date_trunc('minute', invoiced_at), store_id, retailer_id, 0, count(*)
+                FROM batch_invoices WHERE is_new AND invoiced_at >= @cutoff GROUP BY 1, 2, 3) m
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (minute, store_id, retailer_id) DO UPDATE SET
+                revenue = w.revenue + excluded.revenue, transactions = w.transactions + excluded.transactions
+            """,
+        ],
+        "SELECT count(*) FROM incoming i JOIN fresh USING (event_id) WHERE i.invoiced_at < @cutoff");
+
+    /// <summary>A refund's invoice is its original transaction's (as its event named it), or the id it gave.</summary>
+    private const string OriginalInvoice = """
+        coalesce((SELECT t.invoice FROM live_events t WHERE t.retailer_id = r.retailer_id AND t.kind = 's' AND t.event_id = i.invoice), i.invoice)
+        """;
+
+    public static readonly Steps Refunds = new(
+        DimensionSql.FromStage("refunded_at", "description", "country", "is_non_product", "incoming"),
+        $"""
+        WITH inserted AS (
+            INSERT INTO live_events (retailer_id, kind, event_id, occurred_at, invoice, product_id, store_id, customer_id, amount, reason, is_late)
+            SELECT DISTINCT ON (i.event_id) r.retailer_id, 'r', i.event_id, i.refunded_at, {OriginalInvoice}, p.product_id, s.store_id,
+                   c.customer_id, i.amount, i.reason, i.refunded_at < @cutoff
+            FROM incoming i {Resolved}
+            ORDER BY i.event_id, i.line_number
+            ON CONFLICT (retailer_id, kind, event_id) DO NOTHING
+            RETURNING event_id)
+        INSERT INTO fresh SELECT event_id FROM inserted
+        """,
+        $"""
+        WITH inserted AS (
+            INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key, upload_id,
+                quantity, amount, reason, refunded_at, line_occurrence)
+            SELECT t.event_id, t.original_invoice, t.product_id, t.store_id, t.customer_id, t.retailer_id,
+                   to_char(t.refunded_at, 'YYYYMMDD')::int, @feed, t.quantity, t.amount, t.reason, t.refunded_at,
+                   t.in_batch + (SELECT count(*) FROM refunds o
+                                 WHERE o.retailer_id = t.retailer_id AND o.refund_code = t.event_id AND o.product_id = t.product_id
+                                   AND o.refunded_at = t.refunded_at AND o.quantity = t.quantity AND o.amount = t.amount
+                                   AND o.upload_id = @feed)
+            FROM (SELECT i.*, {OriginalInvoice} AS original_invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
+                         row_number() OVER (PARTITION BY i.event_id, p.product_id, i.refunded_at, i.quantity, i.amount
+                                            ORDER BY i.line_number) AS in_batch
+                  FROM incoming i JOIN fresh USING (event_id) {Resolved}) t
+            ORDER BY t.event_id
+            ON CONFLICT DO NOTHING
+            RETURNING *)
+        INSERT INTO batch_refunds SELECT * FROM inserted
+        """,
+        Batch,
+        [
+            """
+            INSERT INTO live_minutes AS w (minute, store_id, product_id, retailer_id, revenue, lines, refunds)
+            SELECT date_trunc('minute', refunded_at), store_id, product_id, retailer_id, 0, 0, sum(amount)
+            FROM batch_refunds WHERE refunded_at >= @cutoff GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (minute, store_id, product_id, retailer_id) DO UPDATE SET refunds = w.refunds + excluded.refunds
+            """,
+            """
+            INSERT INTO live_store_minutes AS w (minute, store_id, retailer_id, revenue, transactions, refunds)
+            SELECT date_trunc('minute', refunded_at), store_id, retailer_id, 0, 0, sum(amount)
+            FROM batch_refunds WHERE refunded_at >= @cutoff GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (minute, store_id, retailer_id) DO UPDATE SET refunds = w.refunds + excluded.refunds
+            """,
+        ],
+        "SELECT count(*) FROM incoming i JOIN fresh USING (event_id) WHERE i.refunded_at < @cutoff");
+}
