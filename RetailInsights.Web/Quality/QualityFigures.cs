@@ -47,7 +47,10 @@ public sealed record ReasonTotal(string Reason, long Rows, long Loads);
 /// <summary>How complete one column of one kind of file was over the range: the lowest load, and all rows together.</summary>
 public sealed record ColumnCompleteness(string Kind, string Column, double Lowest, double Overall, long Loads, long LoadsIncomplete);
 
-/// <summary>One source system: its latest sale day in the summaries, and its latest upload and latest loaded one.</summary>
+/// <summary>
+/// One source system: its latest sale day in the summaries, its latest file and when one last loaded, and when its
+/// latest live event arrived (null: none in the days the live events are kept).
+/// </summary>
 public sealed record SourceFreshness(
     string Source,
     DateOnly? LatestSaleDay,
@@ -55,7 +58,8 @@ public sealed record SourceFreshness(
     string? LastUploadFile,
     string? LastUploadStatus,
     DateTime? LastUploadAt,
-    DateTime? LastLoadedAt)
+    DateTime? LastLoadedAt,
+    DateTime? LastEventAt)
 {
     public int? DaysBehind(DateOnly today) => LatestSaleDay is { } day ? today.DayNumber - day.DayNumber : null;
 }

@@ -19,7 +19,11 @@ public sealed class QualityQueries(DashboardDatabase database)
 
     public const int FailuresShown = 10;
 
-    private const string InRange = "u.uploaded_at >= @from_at AND u.uploaded_at < @to_at AND (@source IS NULL OR u.retailer_code = @source)";
+    // A source's live events belong to one uploads row of kind 'events' (made by its first event, never read as a file):
+    // it is no load, so the per-file figures leave it out and freshness reads its events instead.
+    private const string Files = "u.kind <> 'events'";
+
+    private const string InRange = $"{Files} AND u.uploaded_at >= @from_at AND u.uploaded_at < @to_at AND (@source IS NULL OR u.retailer_code = @source)";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -83,7 +87,9 @@ public sealed class QualityQueries(DashboardDatabase database)
 
     /// <summary>
     /// Each source system the dimensions know (and any that sent files in the range without ever loading one): its latest
-    /// sale day, latest upload, and when a file of it last loaded. Not bound by the range: it says how things stand now.
+    /// sale day, latest file, when a file of it last loaded, and when its latest live event arrived. Not bound by the
+    /// range: it says how things stand now. Per source: a backward scan of the store-day key, the uploads by source (tens a
+    /// day) and one probe of the live events' (source, received) index.
     /// </summary>
     public Task<List<SourceFreshness>> FreshnessAsync(DashboardFilter filter, CancellationToken cancellationToken) => database.ListAsync($"""
         WITH sources AS (
@@ -94,15 +100,17 @@ public sealed class QualityQueries(DashboardDatabase database)
         SELECT s.code,
                (SELECT max(a.date_key) FROM agg_store_daily a WHERE a.retailer_id = s.retailer_id),
                last.upload_id, last.file_name, last.status, last.uploaded_at,
-               (SELECT l.finished_at FROM uploads l WHERE l.retailer_code = s.code AND l.status = 'loaded' ORDER BY l.upload_id DESC LIMIT 1)
+               (SELECT u.finished_at FROM uploads u WHERE u.retailer_code = s.code AND u.status = 'loaded' AND {Files}
+                ORDER BY u.upload_id DESC LIMIT 1),
+               (SELECT max(e.received_at) FROM live_events e WHERE e.retailer_id = s.retailer_id)
         FROM sources s
-        LEFT JOIN LATERAL (SELECT upload_id, file_name, status, uploaded_at FROM uploads WHERE retailer_code = s.code
-                           ORDER BY upload_id DESC LIMIT 1) last ON true
+        LEFT JOIN LATERAL (SELECT u.upload_id, u.file_name, u.status, u.uploaded_at FROM uploads u WHERE u.retailer_code = s.code AND {Files}
+                           ORDER BY u.upload_id DESC LIMIT 1) last ON true
         WHERE @source IS NULL OR s.code = @source
         ORDER BY s.code
         """, filter, r => new SourceFreshness(r.GetString(0), r.IsDBNull(1) ? null : FilterSql.Day(r.GetInt32(1)),
             r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-            r.IsDBNull(5) ? null : r.GetDateTime(5), r.IsDBNull(6) ? null : r.GetDateTime(6)),
+            r.IsDBNull(5) ? null : r.GetDateTime(5), r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7)),
         cancellationToken, Range(filter));
 
     /// <summary>The latest files of the range that failed or were refused.</summary>

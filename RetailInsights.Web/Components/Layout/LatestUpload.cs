@@ -8,7 +8,8 @@ public sealed record FailedLatestUpload(long UploadId, string FileName, string S
 
 /// <summary>
 /// Reads the latest upload that ended (loaded, failed or refused; a file still loading has not said yet), by the
-/// uploads key backwards: one index lookup, past at most the few files still in flight.
+/// uploads key backwards: one index lookup, past at most the few files still in flight. A source's live-events row
+/// (kind 'events', made by its first event) is no file and is passed over: it must neither hide nor raise the banner.
 /// </summary>
 public sealed class LatestUploadQuery(NpgsqlDataSource dataSource)
 {
@@ -16,7 +17,7 @@ public sealed class LatestUploadQuery(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT upload_id, file_name, status, error_text FROM uploads
-            WHERE status IN ('loaded', 'failed', 'refused')
+            WHERE status IN ('loaded', 'failed', 'refused') AND kind <> 'events'
             ORDER BY upload_id DESC LIMIT 1
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
