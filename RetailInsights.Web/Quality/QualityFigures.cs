@@ -1,5 +1,16 @@
 namespace RetailInsights.Web.Quality;
 
+/// <summary>How the page writes a share of rows.</summary>
+public static class QualityShare
+{
+    /// <summary>
+    /// One decimal, as elsewhere, except that a share short of all never reads "100.0 %": 75,948 of 75,955 rows is
+    /// "99.9 %", or the few rows lost would not show.
+    /// </summary>
+    public static string Format(double share) =>
+        share < 1 && Math.Round(share, 3) >= 1 ? "99.9 %" : Components.Shared.Format.Percent(share);
+}
+
 /// <summary>The uploads of a range, counted: files and how they ended, and rows and what became of them.</summary>
 public sealed record UploadTotals(long Files, long Loaded, long FailedOrRefused, long RowsRead, long RowsTaken, long RowsRejected,
     long RowsDuplicate)

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Dashboards;
 using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Quality;
 
 namespace RetailInsights.Tests.Web.Quality;
 
@@ -60,7 +61,7 @@ public sealed class QualityBrowserTests(BrowserAppFixture fixture)
             SELECT sum((quality_report -> 'completeness' ->> 'Customer ID')::float8 * rows_read) / sum(rows_read)
             FROM uploads WHERE {where} AND kind = 'transactions' AND quality_report -> 'completeness' ? 'Customer ID'
             """);
-        Assert.Equal(customers.ToString("P1", CultureInfo.InvariantCulture),
+        Assert.Equal(QualityShare.Format(customers),
             (await browser.Page.Locator("#completeness-table tr[data-column='transactions:Customer ID'] [data-overall]").InnerTextAsync()).Trim());
 
         // Freshness: each source's latest sale day is the latest day of its facts.

@@ -31,6 +31,14 @@ public sealed class QualityFiguresTests
     }
 
     [Theory]
+    [InlineData(1.0, "100.0 %")]
+    [InlineData(75_948.0 / 75_955, "99.9 %")]
+    [InlineData(0.9994, "99.9 %")]
+    [InlineData(0.29, "29.0 %")]
+    public void ShareFormat_neverReadsAllForAShareShortOfAll(double share, string expected) =>
+        Assert.Equal(expected, QualityShare.Format(share));
+
+    [Theory]
     [InlineData(0.2, "just now")]
     [InlineData(42, "42 s ago")]
     [InlineData(3 * 60 + 5, "3 min ago")]

@@ -17,6 +17,9 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#6cb4e4",
+            // Filled buttons and chips on the light blue need dark text to be read.
+            PrimaryContrastText = "#0d2233",
+            AppbarText = "#ffffff",
             Secondary = "#f0a04b",
             AppbarBackground = "#173f5c",
             Background = "#1c1d22",
