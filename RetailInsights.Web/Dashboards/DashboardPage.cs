@@ -58,6 +58,12 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         await ReloadAsync();
     }
 
+    /// <summary>
+    /// The day a range the URL does not name ends on: the latest day with sales. A page about something else (the uploads
+    /// on the data-quality page) names its own.
+    /// </summary>
+    protected virtual Task<DateOnly> LatestDayAsync(CancellationToken cancellationToken) => Database.LatestDayAsync(cancellationToken);
+
     /// <summary>Loads every card for this filter; call <see cref="LoadCardAsync{T}"/> for each, side by side.</summary>
     protected abstract Task LoadAsync(DashboardFilter filter, CancellationToken cancellationToken);
 
@@ -90,7 +96,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         DateOnly latest;
         try
         {
-            latest = await Database.LatestDayAsync(PageToken);
+            latest = await LatestDayAsync(PageToken);
         }
         catch (Exception e) when (!PageToken.IsCancellationRequested)
         {

@@ -4,6 +4,7 @@ using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Components;
 using RetailInsights.Web.Components.Errors;
+using RetailInsights.Web.Components.Layout;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure.Health;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         builder.Services.AddDashboards();
         builder.Services.AddLive();
         builder.Services.AddApiDocuments();
+        builder.Services.AddLayout();
         builder.Services.AddRetailInsightsHealth();
     }
 

@@ -45,7 +45,9 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal("line_number,reasons,raw_text\n42,bad_quantity,\"BAD,P1,P,zero,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\"\n", csv.Replace("\r\n", "\n"));
         var page = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync($"/uploads/{accepted.Id}"));
         Assert.Contains(RetailInsights.Core.Ingestion.RejectReasons.Describe("bad_quantity"), page);
-        Assert.Contains("BAD,P1,P,zero,2025-07-01 10:00", page);
+        // The kept lines are a server-side grid that fills once the circuit is live (QualityBrowserTests opens it in
+        // Chromium and counts them); the page as first sent has the grid, not yet its rows.
+        Assert.Contains("id=\"rejected-rows\"", page);
     }
 
     [Fact]

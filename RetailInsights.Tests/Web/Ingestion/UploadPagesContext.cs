@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Tests.Web.Ingestion;
 
@@ -20,6 +21,9 @@ public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The pages' grids load from the database after their first render; on a shared 2-core machine that can take
+        // longer than bUnit's one second, so the waits for what the page shows are patient (they still fail when it never does).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         await Pipeline.InitializeAsync();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -28,6 +32,8 @@ public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddRetailInsightsData();
         Services.AddIngestion();
+        // Pages hear of changes through it; a test that needs them starts it (see StartListening).
+        Services.AddSingleton<DataChanges>();
         Services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(Pipeline.Database.ConnectionString),
             new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
         var (user, role, policies) = SignedIn;

@@ -7,5 +7,8 @@ public sealed class AppUser : IdentityUser
 {
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The app bar's dark mode toggle, remembered for the next page and the next sign-in.</summary>
+    public bool PrefersDarkMode { get; set; }
+
     public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
 }

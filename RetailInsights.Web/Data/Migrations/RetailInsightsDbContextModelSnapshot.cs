@@ -408,6 +408,10 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<bool>("PrefersDarkMode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("prefers_dark_mode");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");

@@ -1,7 +1,12 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Data;
+using RetailInsights.Web.Warehouse;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Components.Layout;
 
@@ -15,10 +20,25 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    private TestDatabase _database = null!;
+
+    // The layout reads the user's look and the latest upload (the managers' banner) from a real, empty database.
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        Services.AddSingleton(_database.DataSource);
+        Services.AddSingleton<IDbContextFactory<RetailInsightsDbContext>>(new DbContextFactoryForTests(_database));
+        Services.AddSingleton(new DataChanges(_database.DataSource, NullLogger<DataChanges>.Instance));
+        Services.AddLogging();
+        Services.AddLayout();
+    }
 
     // MudBlazor's services are async-disposable only: dispose through the async path (see STACK-NOTES).
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
 
     [Fact]
     public void MainLayout_forAnAdmin_showsEveryFeatureAndTheBody()

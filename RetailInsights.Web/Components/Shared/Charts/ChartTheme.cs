@@ -14,5 +14,10 @@ public sealed record ChartTheme(string Paper, string Text, string Grid)
         layout.PaperBgColor = Paper;
         layout.PlotBgColor = Paper;
         layout.Font = new Plotly.Blazor.LayoutLib.Font { Color = Text };
+        // Plotly's own grid is near-white: on the dark paper it would glare.
+        foreach (var axis in layout.XAxis ??= [new Plotly.Blazor.LayoutLib.XAxis()])
+            (axis.GridColor, axis.ZeroLineColor) = (Grid, Grid);
+        foreach (var axis in layout.YAxis ??= [new Plotly.Blazor.LayoutLib.YAxis()])
+            (axis.GridColor, axis.ZeroLineColor) = (Grid, Grid);
     }
 }
