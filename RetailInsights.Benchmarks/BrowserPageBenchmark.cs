@@ -24,21 +24,8 @@ public sealed class BrowserPageBenchmark : IBenchmark
         var (baseUrl, email, password) = (args[0].TrimEnd('/'), args[1], args[2]);
         var path = args.Length > 3 ? args[3] : "/";
         var visits = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(120_000);
-        await page.GotoAsync(baseUrl + "/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
+        await using var browser = await SignedInBrowser.OpenAsync(baseUrl, email, password, 120_000);
+        var page = browser.Page;
         var times = new List<double>();
         for (var visit = 0; visit <= visits; visit++)
         {
