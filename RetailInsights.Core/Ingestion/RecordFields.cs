@@ -1,4 +1,4 @@
-using CsvHelper;
+using RetailInsights.Core.Ingestion.Formats;
 
 namespace RetailInsights.Core.Ingestion;
 
@@ -17,8 +17,8 @@ public interface IRecordFields
     bool DecimalComma { get; }
 }
 
-/// <summary>The current record of a CSV file, through its header map.</summary>
-internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool decimalComma) : IRecordFields
+/// <summary>The current record of a file's record table, through its header map.</summary>
+internal readonly struct RecordFields(IRecordTable table, HeaderMap map, bool decimalComma) : IRecordFields
 {
     public bool DecimalComma => decimalComma;
 
@@ -27,7 +27,7 @@ internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool deci
         get
         {
             var index = map[column];
-            return index < 0 || index >= reader.FieldCount ? "" : reader.GetString(index).Trim();
+            return index < 0 || index >= table.FieldCount ? "" : table.Field(index).Trim();
         }
     }
 

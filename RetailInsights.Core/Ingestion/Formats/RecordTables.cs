@@ -1,0 +1,25 @@
+using System.Text;
+
+namespace RetailInsights.Core.Ingestion.Formats;
+
+/// <summary>Opens the record table that reads a sniffed file's format.</summary>
+internal static class RecordTables
+{
+    /// <param name="raw">The file opened from its start; the table owns it.</param>
+    /// <param name="openFile">Opens the file again, for a format that reads its header from a first pass (JSON).</param>
+    /// <exception cref="FileRefusedException">The file's header or structure cannot be read.</exception>
+    public static IRecordTable Open(Stream raw, Func<Stream> openFile, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName) =>
+        sniffed.Format switch
+        {
+            FileFormat.Csv => new CsvRecordTable(FileSniffer.Decompressed(raw, sniffed, options.MaxDecompressedBytes, fileName),
+                sniffed.Encoding, options, fileName),
+            _ => throw new ArgumentOutOfRangeException(nameof(sniffed), sniffed.Format, "No reader for this format."),
+        };
+
+    /// <summary>The file as UTF-8 text: decompressed, and a single-byte export transcoded (JSON readers read UTF-8 only).</summary>
+    public static Stream Utf8Text(Stream raw, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName)
+    {
+        var text = FileSniffer.Decompressed(raw, sniffed, options.MaxDecompressedBytes, fileName);
+        return sniffed.Encoding is { } encoding ? Encoding.CreateTranscodingStream(text, encoding, Encoding.UTF8) : text;
+    }
+}
