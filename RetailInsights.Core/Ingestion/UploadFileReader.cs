@@ -36,6 +36,8 @@ public sealed class UploadFileReader
 
     public string EncodingName => _sniffed.EncodingName;
 
+    public FileFormat Format => _sniffed.Format;
+
     public ReadStatistics Statistics { get; } = new();
 
     /// <param name="openStream">Opens the file from its start; called a few times (sniffing, header, date scan, rows).</param>
@@ -74,6 +76,7 @@ public sealed class UploadFileReader
         var totalBytes = raw.CanSeek ? raw.Length : 0;
         using var table = RecordTables.Open(raw, _openStream, _sniffed, _options, _fileName);
         var decimalComma = Separator == ';';
+        var fallbacks = table is CsvRecordTable ? null : new SpellingFallbacks(Map);
         var mapped = Map.Mapped.ToArray();
         Statistics.StartColumns(mapped.Select(m => m.Column.Name));
         var reasons = new List<string>(4);
@@ -107,7 +110,7 @@ public sealed class UploadFileReader
             TRow? row = null;
             var flags = RowFlags.None;
             if (reasons.Count == 0)
-                row = validator.Validate(new RecordFields(table, Map, decimalComma), recordNumber, reasons, out flags);
+                row = validator.Validate(new RecordFields(table, Map, decimalComma, fallbacks), recordNumber, reasons, out flags);
             if (row is not null)
             {
                 Statistics.CountAccepted(flags, row.OccurredAt);

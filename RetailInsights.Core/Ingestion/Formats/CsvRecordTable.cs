@@ -67,6 +67,8 @@ internal sealed class CsvRecordTable : IRecordTable
 
     public string Field(int index) => _reader.GetString(index);
 
+    public bool Carries(int index) => true;
+
     public bool IsFilled(int index) => !_reader.GetSpan(index).Trim(" \t"u8).IsEmpty;
 
     public void AddRecordProblems(List<string> reasons)

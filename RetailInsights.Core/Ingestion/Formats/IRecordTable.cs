@@ -21,6 +21,12 @@ internal interface IRecordTable : IDisposable
     /// <summary>The value at a header index as written, untrimmed; "" when the record has none there.</summary>
     string Field(int index);
 
+    /// <summary>
+    /// Whether the current record carries the header's field at all: a JSON record may leave out a key (or set it to
+    /// null) that others have, which is not the same as an empty value. A CSV line always carries its columns.
+    /// </summary>
+    bool Carries(int index);
+
     /// <summary>Whether the value at a header index holds more than blanks (cheaper than <see cref="Field"/> for CSV).</summary>
     bool IsFilled(int index);
 

@@ -13,8 +13,15 @@ internal static class RecordTables
         {
             FileFormat.Csv => new CsvRecordTable(FileSniffer.Decompressed(raw, sniffed, options.MaxDecompressedBytes, fileName),
                 sniffed.Encoding, options, fileName),
+            FileFormat.JsonArray or FileFormat.JsonLines => OpenJson(raw, openFile, sniffed, options, fileName),
             _ => throw new ArgumentOutOfRangeException(nameof(sniffed), sniffed.Format, "No reader for this format."),
         };
+
+    // The header comes from a first pass over the file opened again; the records are read from the stream given.
+    private static JsonRecordTable OpenJson(Stream raw, Func<Stream> openFile, FileSniffer.Sniffed sniffed, ReadOptions options,
+        string fileName) =>
+        new(() => Utf8Text(openFile(), sniffed, options, fileName), Utf8Text(raw, sniffed, options, fileName),
+            sniffed.Format == FileFormat.JsonLines, options, fileName);
 
     /// <summary>The file as UTF-8 text: decompressed, and a single-byte export transcoded (JSON readers read UTF-8 only).</summary>
     public static Stream Utf8Text(Stream raw, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName)
