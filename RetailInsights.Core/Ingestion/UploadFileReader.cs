@@ -45,15 +45,56 @@ public sealed class UploadFileReader
     public static UploadFileReader Open(Func<Stream> openStream, string fileName, ReadOptions options)
     {
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
+        if (sniffed.Format == FileFormat.Xlsx && options.Sheet is null)
+            options = options with { Sheet = FirstMappedSheet(openStream, sniffed, options, fileName) };
         HeaderMap map;
         char separator;
         using (var table = RecordTables.Open(openStream(), openStream, sniffed, options, fileName))
         {
             separator = table is CsvRecordTable csv ? csv.Separator : ',';
-            map = HeaderMap.Create(table.Headers, options.Kind);
+            map = MapHeader(table, options);
         }
         var dateOrder = ScanDateOrder(openStream, sniffed, options, map, fileName);
         return new UploadFileReader(openStream, fileName, options, sniffed, map, separator, dateOrder);
+    }
+
+    /// <summary>The sheet read, for an Excel workbook.</summary>
+    public string? Sheet => _sniffed.Format == FileFormat.Xlsx ? _options.Sheet : null;
+
+    private static HeaderMap MapHeader(IRecordTable table, ReadOptions options) => HeaderMap.Create(table.Headers, options.Kind);
+
+    // A workbook often opens on a cover or notes sheet: the first sheet whose header maps is the data.
+    private static string FirstMappedSheet(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName)
+    {
+        IReadOnlyList<string> sheets;
+        using (var first = (XlsxRecordTable)RecordTables.Open(openStream(), openStream, sniffed, options, fileName))
+            sheets = first.Sheets;
+        FileRefusedException? firstRefusal = null;
+        foreach (var sheet in sheets)
+        {
+            using var table = RecordTables.Open(openStream(), openStream, sniffed, options with { Sheet = sheet }, fileName);
+            try
+            {
+                MapHeader(table, options);
+                return sheet;
+            }
+            catch (FileRefusedException e)
+            {
+                firstRefusal ??= e;
+            }
+        }
+        throw new FileRefusedException(sheets.Count == 1
+            ? $"{fileName}, sheet '{sheets[0]}': {firstRefusal!.Message}"
+            : $"{fileName}: no sheet of its {sheets.Count} ({string.Join(", ", sheets.Select(s => $"'{s}'"))}) has a header that maps. " +
+              $"The first sheet: {firstRefusal!.Message}");
+    }
+
+    private IRecordTable OpenTable(Stream raw)
+    {
+        var table = RecordTables.Open(raw, _openStream, _sniffed, _options, _fileName);
+        if (table is XlsxRecordTable sheet && DateColumn(Kind) is { } date)
+            sheet.DateColumn = Map[date];
+        return table;
     }
 
     /// <summary>Yields every data record once, as rows of any kind. Progress is the share of the file's bytes consumed.</summary>
@@ -74,7 +115,7 @@ public sealed class UploadFileReader
     {
         var raw = _openStream();
         var totalBytes = raw.CanSeek ? raw.Length : 0;
-        using var table = RecordTables.Open(raw, _openStream, _sniffed, _options, _fileName);
+        using var table = OpenTable(raw);
         var decimalComma = Separator == ';';
         var fallbacks = table is CsvRecordTable ? null : new SpellingFallbacks(Map);
         var mapped = Map.Mapped.ToArray();

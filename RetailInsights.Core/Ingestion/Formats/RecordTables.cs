@@ -14,6 +14,7 @@ internal static class RecordTables
             FileFormat.Csv => new CsvRecordTable(FileSniffer.Decompressed(raw, sniffed, options.MaxDecompressedBytes, fileName),
                 sniffed.Encoding, options, fileName),
             FileFormat.JsonArray or FileFormat.JsonLines => OpenJson(raw, openFile, sniffed, options, fileName),
+            FileFormat.Xlsx => new XlsxRecordTable(raw, options.Sheet, options, fileName),
             _ => throw new ArgumentOutOfRangeException(nameof(sniffed), sniffed.Format, "No reader for this format."),
         };
 

@@ -7,7 +7,7 @@ namespace RetailInsights.Tests.Web.Ingestion.Formats;
 /// <summary>JSON and NDJSON files loaded by the real import into the real database, judged against the same sales as CSV.</summary>
 public sealed class JsonLoadTests : IAsyncLifetime
 {
-    private const string Facts = """
+    internal const string Facts = """
         SELECT string_agg(line, E'\n' ORDER BY line) FROM (
             SELECT concat_ws('|', f.invoice, p.stock_code, p.description, f.quantity, f.unit_price, f.invoiced_at, c.customer_code,
                              c.country, s.store_code, f.line_occurrence) AS line
@@ -15,7 +15,7 @@ public sealed class JsonLoadTests : IAsyncLifetime
             LEFT JOIN dim_customer c USING (customer_id)) lines
         """;
 
-    private const string Refunds = """
+    internal const string Refunds = """
         SELECT string_agg(line, E'\n' ORDER BY line) FROM (
             SELECT concat_ws('|', r.refund_code, p.stock_code, r.quantity, r.amount, c.customer_code, r.line_occurrence) AS line
             FROM refunds r JOIN dim_product p USING (product_id) LEFT JOIN dim_customer c USING (customer_id)) lines
@@ -36,10 +36,10 @@ public sealed class JsonLoadTests : IAsyncLifetime
         await _csv.DisposeAsync();
     }
 
-    private sealed record Sale(string Invoice, string Code, string? Description, int Quantity, string At, decimal Price, string? Customer,
+    internal sealed record Sale(string Invoice, string Code, string? Description, int Quantity, string At, decimal Price, string? Customer,
         string? Country, string Store);
 
-    private static readonly Sale[] Sales =
+    internal static readonly Sale[] Sales =
     [
         new("536365", "85123A", "WHITE HANGING HEART", 6, "2025-07-01 08:26:00", 2.55m, "17850", "United Kingdom", "S1"),
         new("536365", "71053", "WHITE METAL LANTERN", 6, "2025-07-01 08:26:00", 3.39m, "17850", "United Kingdom", "S1"),
@@ -50,7 +50,7 @@ public sealed class JsonLoadTests : IAsyncLifetime
         new("536384", "82484", "WOOD BLACK BOARD ANT WHITE FINISH", 1, "2025-07-01 09:53:00", 6.45m, "18074", "United Kingdom", "S3"),
     ];
 
-    private static string Csv() => "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n" + string.Concat(Sales.Select(s =>
+    internal static string Csv() => "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n" + string.Concat(Sales.Select(s =>
         $"{s.Invoice},{s.Code},{s.Description},{s.Quantity},{s.At},{s.Price},{s.Customer},{s.Country},{s.Store}\n"));
 
     // The live-event field names; a one-item line gives only its amount, as a POS event does.
