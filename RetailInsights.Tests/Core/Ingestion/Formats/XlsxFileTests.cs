@@ -110,6 +110,43 @@ public sealed class XlsxFileTests : IDisposable
     }
 
     [Fact]
+    public void Open_zipBombThatLiesAboutItsSize_isRefusedAtTheSizeItDeclares()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(_files.Write("probe.txt", "x"))!, "liar.xlsx");
+        XlsxWriter.Write(path, paddingBytes: 256L * 1024 * 1024, ("Sales", [Header, [1, "A", "Apple", 2, new DateTime(2025, 7, 1), 1.5, null, "UK"]]));
+        DeclareSize(path, "xl/worksheets/sheet1.xml", 4096);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<FileRefusedException>(() => FileFixture.Read(path));
+
+        // The archive reader stops the entry at the size it declares: the sheet's XML ends there, unclosed.
+        Assert.Contains("is not a readable Excel workbook (Unexpected end of file", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refused after {clock.Elapsed}");
+    }
+
+    // Rewrites an entry's uncompressed size in its local header and in the central directory, as a forged archive does.
+    private static void DeclareSize(string path, string entryName, uint size)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var end = bytes.AsSpan().LastIndexOf((ReadOnlySpan<byte>)[0x50, 0x4B, 0x05, 0x06]);
+        var directory = (int)BitConverter.ToUInt32(bytes, end + 16);
+        var entries = BitConverter.ToUInt16(bytes, end + 10);
+        for (var i = 0; i < entries; i++)
+        {
+            var nameLength = BitConverter.ToUInt16(bytes, directory + 28);
+            var name = System.Text.Encoding.UTF8.GetString(bytes, directory + 46, nameLength);
+            if (name == entryName)
+            {
+                var local = (int)BitConverter.ToUInt32(bytes, directory + 42);
+                BitConverter.TryWriteBytes(bytes.AsSpan(directory + 24), size);
+                BitConverter.TryWriteBytes(bytes.AsSpan(local + 22), size);
+            }
+            directory += 46 + nameLength + BitConverter.ToUInt16(bytes, directory + 30) + BitConverter.ToUInt16(bytes, directory + 32);
+        }
+        File.WriteAllBytes(path, bytes);
+    }
+
+    [Fact]
     public void Open_textFileNamedXlsx_isRefused()
     {
         var error = Assert.Throws<FileRefusedException>(() => FileFixture.Read(_files.Write("sales.xlsx", "Invoice,StockCode\n1,A\n")));
