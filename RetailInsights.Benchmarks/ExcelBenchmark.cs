@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -13,10 +12,12 @@ namespace RetailInsights.Benchmarks;
 /// <summary>
 /// The Excel readers the package source serves, each reading every cell of one generated sheet of sales lines in a
 /// process of its own, so each peak working set is that reader's alone. The choice for the upload pipeline came from it.
+/// ClosedXML, the fourth candidate, is not here: its only served version (0.95.4) fails to start beside OpenXml 3.3.0
+/// ("invalid program"); measured alone with OpenXml 2.20 it loads the whole workbook (1.4 GB peak on 500,000 rows).
 /// </summary>
 public sealed class ExcelBenchmark : IBenchmark
 {
-    private static readonly string[] Candidates = ["baseline", "ExcelDataReader", "MiniExcel", "OpenXmlSax", "ClosedXML", "pipeline"];
+    private static readonly string[] Candidates = ["baseline", "ExcelDataReader", "MiniExcel", "OpenXmlSax", "pipeline"];
 
     public string Name => "excel";
 
@@ -63,7 +64,6 @@ public sealed class ExcelBenchmark : IBenchmark
                 "ExcelDataReader" => ReadWithExcelDataReader(path),
                 "MiniExcel" => ReadWithMiniExcel(path),
                 "OpenXmlSax" => ReadWithOpenXmlSax(path),
-                "ClosedXML" => ReadWithClosedXml(path),
                 "pipeline" => ReadWithPipeline(path),
                 _ => throw new ArgumentException($"unknown reader {candidate}; one of {string.Join(", ", Candidates)}"),
             };
@@ -140,20 +140,6 @@ public sealed class ExcelBenchmark : IBenchmark
                 if (value is not null)
                     cells++;
             }
-        }
-        return cells > 0 ? rows : 0;
-    }
-
-    private static long ReadWithClosedXml(string path)
-    {
-        using var workbook = new XLWorkbook(path);
-        long rows = 0, cells = 0;
-        foreach (var row in workbook.Worksheet(1).RowsUsed())
-        {
-            rows++;
-            foreach (var cell in row.CellsUsed())
-                if (cell.Value is not null)
-                    cells++;
         }
         return cells > 0 ? rows : 0;
     }

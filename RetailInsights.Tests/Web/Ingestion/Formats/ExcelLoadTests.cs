@@ -55,6 +55,7 @@ public sealed class ExcelLoadTests : IAsyncLifetime
         Assert.Equal(fromCsv.GetProperty("accepted").GetInt64(), fromExcel.GetProperty("accepted").GetInt64());
         Assert.Equal(1L, fromExcel.GetProperty("rejected").GetInt64());
         Assert.Equal(1L, fromExcel.GetProperty("reasons").GetProperty("total_row").GetInt64());
+        Assert.Equal("Excel, sheet 'July'", await _excel.Database.ScalarAsync<string>("SELECT quality_report ->> 'format' FROM uploads"));
         Assert.Equal("total_row", await _excel.Database.ScalarAsync<string>("SELECT reason_codes[1] FROM rejected_rows WHERE line_number = 10"));
         Assert.Equal(await _csv.Database.ScalarAsync<string>(Facts), await _excel.Database.ScalarAsync<string>(Facts));
         Assert.Equal(await _csv.Database.ScalarAsync<string>(Refunds), await _excel.Database.ScalarAsync<string>(Refunds));

@@ -105,6 +105,7 @@ public sealed class JsonLoadTests : IAsyncLifetime
         Assert.Equal(1L, line.GetProperty("reasons").GetProperty("nested_value").GetInt64());
         Assert.Equal(1L, line.GetProperty("reasons").GetProperty("not_an_object").GetInt64());
         Assert.Equal("1", await _json.Database.ScalarAsync<string>("SELECT quality_report -> 'rejectedByReason' ->> 'nested_value' FROM uploads"));
+        Assert.Equal("JSON lines", await _json.Database.ScalarAsync<string>("SELECT quality_report ->> 'format' FROM uploads"));
         Assert.Equal(lines[4], await _json.Database.ScalarAsync<string>("SELECT raw_text FROM rejected_rows WHERE line_number = 5"));
         Assert.Equal("not_an_object", await _json.Database.ScalarAsync<string>("SELECT reason_codes[1] FROM rejected_rows WHERE line_number = 5"));
         await _csv.ImportAsync(_csv.Write("sales.csv", Csv()));
