@@ -14,6 +14,28 @@ public sealed record ColumnSpec(string Name, bool Required, params string[] Alia
         return new string(buffer[..length]);
     }
 
+    /// <summary>
+    /// A required column a file may leave out when it has this other one, from which the validator derives it (a line
+    /// total without quantity and unit price, as live events send it, is one item at that price).
+    /// </summary>
+    public ColumnSpec? DerivableFrom { get; init; }
+
     public bool Matches(string normalizedHeader) =>
         Normalize(Name) == normalizedHeader || Aliases.Any(a => Normalize(a) == normalizedHeader);
+
+    /// <summary>
+    /// Where the column sits among normalized headers, or -1: its own name first, then its aliases in order, so a record
+    /// with both <c>invoice</c> and <c>transaction_id</c> reads the invoice.
+    /// </summary>
+    public int IndexIn(IReadOnlyList<string> normalizedHeaders)
+    {
+        foreach (var spelling in Aliases.Prepend(Name))
+        {
+            var normalized = Normalize(spelling);
+            for (var i = 0; i < normalizedHeaders.Count; i++)
+                if (normalizedHeaders[i] == normalized)
+                    return i;
+        }
+        return -1;
+    }
 }

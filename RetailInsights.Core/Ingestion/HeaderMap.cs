@@ -56,15 +56,16 @@ public sealed class HeaderMap
     private static (UploadKind Kind, Dictionary<ColumnSpec, int> Indexes, List<string> Missing) Match(UploadKind kind, string[] normalized)
     {
         var indexes = new Dictionary<ColumnSpec, int>();
-        var missing = new List<string>();
         foreach (var column in FileSchemas.For(kind))
         {
-            var index = Array.FindIndex(normalized, column.Matches);
+            var index = column.IndexIn(normalized);
             if (index >= 0)
                 indexes[column] = index;
-            else if (column.Required)
-                missing.Add(column.Name);
         }
+        var missing = FileSchemas.For(kind)
+            .Where(c => c.Required && !indexes.ContainsKey(c) && !(c.DerivableFrom is { } source && indexes.ContainsKey(source)))
+            .Select(c => c.Name)
+            .ToList();
         return (kind, indexes, missing);
     }
 }

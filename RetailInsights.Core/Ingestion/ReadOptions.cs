@@ -24,6 +24,15 @@ public sealed record ReadOptions
     /// <summary>What a compressed file may expand to: past it the file is refused, however few bytes were sent.</summary>
     public long MaxDecompressedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// The sheet of an Excel workbook to read, by name or 1-based number; null reads the first sheet whose header maps
+    /// (the first sheet, unless it is a cover or notes sheet).
+    /// </summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>An Excel workbook's distinct texts are held in memory while its rows stream: past this many bytes of them it is refused.</summary>
+    public long MaxSharedStringBytes { get; init; } = 128L * 1024 * 1024;
+
     /// <summary>Rows scanned up front to tell day-first from month-first dates.</summary>
     public int DateOrderScanRows { get; init; } = 50_000;
 }

@@ -1,4 +1,4 @@
-using CsvHelper;
+using RetailInsights.Core.Ingestion.Formats;
 
 namespace RetailInsights.Core.Ingestion;
 
@@ -17,8 +17,9 @@ public interface IRecordFields
     bool DecimalComma { get; }
 }
 
-/// <summary>The current record of a CSV file, through its header map.</summary>
-internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool decimalComma) : IRecordFields
+/// <summary>The current record of a file's record table, through its header map.</summary>
+internal readonly struct RecordFields(IRecordTable table, HeaderMap map, bool decimalComma, SpellingFallbacks? fallbacks = null)
+    : IRecordFields
 {
     public bool DecimalComma => decimalComma;
 
@@ -26,12 +27,25 @@ internal readonly struct RecordFields(CsvReader reader, HeaderMap map, bool deci
     {
         get
         {
-            var index = map[column];
-            return index < 0 || index >= reader.FieldCount ? "" : reader.GetString(index).Trim();
+            var index = Carried(column);
+            return index < 0 || index >= table.FieldCount ? "" : table.Field(index).Trim();
         }
     }
 
-    public bool Has(ColumnSpec column) => map[column] >= 0;
+    public bool Has(ColumnSpec column) => Carried(column) is >= 0 and var index && table.Carries(index);
+
+    // A JSON record that leaves out the mapped key may carry the column under another of its spellings (an event's
+    // invoice defaults to its transaction_id).
+    private int Carried(ColumnSpec column)
+    {
+        var index = map[column];
+        if (index < 0 || fallbacks is null || table.Carries(index))
+            return index;
+        foreach (var other in fallbacks.For(column))
+            if (table.Carries(other))
+                return other;
+        return index;
+    }
 }
 
 /// <summary>A record given as values by column name (the columns' canonical names, e.g. "InvoiceDate").</summary>

@@ -30,11 +30,21 @@ public static class RejectReasons
     /// <summary>A live event or JSON record that is not an object of fields.</summary>
     public const string NotAnObject = "not_an_object";
 
+    /// <summary>A JSON record holding an object or an array where a value belongs: records must be flat.</summary>
+    public const string NestedValue = "nested_value";
+
+    /// <summary>A JSON record that is not valid JSON.</summary>
+    public const string MalformedJson = "malformed_json";
+
+    /// <summary>A spreadsheet's total row (a "Total" label with sums), not a line of its own.</summary>
+    public const string TotalRow = "total_row";
+
     public static readonly IReadOnlyList<string> All =
     [
         WrongColumnCount, MalformedQuotes, MissingInvoice, MissingStockCode, BadQuantity, ZeroQuantity, BadPrice,
         NegativePrice, BadDate, FutureDate, LineAmountMismatch, MissingRefundId, BadAmount, NegativeAmount, BadReason,
         MissingStoreId, BadSize, ValueOutOfRange, MissingEventId, NotAnObject,
+        NestedValue, MalformedJson, TotalRow,
     ];
 
     private static readonly Dictionary<string, string> Descriptions = new()
@@ -59,6 +69,9 @@ public static class RejectReasons
         [ValueOutOfRange] = "A value is longer or larger than the database stores: ids up to 64 characters, descriptions up to 512, prices under 1,000,000,000.",
         [MissingEventId] = "No event id (transaction_id or refund_id): without it, an event sent again could not be told from a new one.",
         [NotAnObject] = "The record is not an object of named fields.",
+        [NestedValue] = "A field holds an object or a list where a single value belongs: records must be flat.",
+        [MalformedJson] = "The record is not valid JSON.",
+        [TotalRow] = "A total row of the spreadsheet (labelled Total), not a line of its own: the lines it sums are loaded.",
     };
 
     /// <summary>What a reason code means, in a sentence for the person who sent the file.</summary>

@@ -39,6 +39,10 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         return date;
     }
 
+    /// <summary>A file without a quantity column (see <see cref="ColumnSpec.DerivableFrom"/>) has one item per line.</summary>
+    protected static string QuantityOrOne<TFields>(in TFields f, ColumnSpec quantity) where TFields : IRecordFields =>
+        f.Has(quantity) ? f[quantity] : "1";
+
     protected string Store(string value) => value.Length > 0 ? value : Options.DefaultStoreId ?? UnassignedStore;
 
     /// <summary>Adds <see cref="RejectReasons.ValueOutOfRange"/> (once) when any text is longer than its column.</summary>
@@ -74,11 +78,11 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             flags = RowFlags.None;
             var invoice = Required(f[FileSchemas.Transactions.Invoice], RejectReasons.MissingInvoice, reasons);
             var stockCode = Required(f[FileSchemas.Transactions.StockCode], RejectReasons.MissingStockCode, reasons);
-            if (!ValueParsers.TryParseQuantity(f[FileSchemas.Transactions.Quantity], f.DecimalComma, out var quantity))
+            if (!ValueParsers.TryParseQuantity(QuantityOrOne(f, FileSchemas.Transactions.Quantity), f.DecimalComma, out var quantity))
                 reasons.Add(RejectReasons.BadQuantity);
             else if (quantity == 0)
                 reasons.Add(RejectReasons.ZeroQuantity);
-            if (!ValueParsers.TryParseDecimal(f[FileSchemas.Transactions.Price], f.DecimalComma, out var price))
+            if (!TryPrice(f, quantity, out var price))
                 reasons.Add(RejectReasons.BadPrice);
             else if (price < 0)
                 reasons.Add(RejectReasons.NegativePrice);
@@ -112,6 +116,18 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             return new TransactionRow(lineNumber, invoice, stockCode, description.Length == 0 ? null : description, quantity, at,
                 price, customer, country.Length == 0 ? null : country, store, flags);
         }
+
+        // Without a unit price column the line total is the price of its quantity (a live event's amount).
+        private static bool TryPrice<TFields>(in TFields f, int quantity, out decimal price) where TFields : IRecordFields
+        {
+            if (f.Has(FileSchemas.Transactions.Price))
+                return ValueParsers.TryParseDecimal(f[FileSchemas.Transactions.Price], f.DecimalComma, out price);
+            price = 0;
+            if (quantity == 0 || !ValueParsers.TryParseDecimal(f[FileSchemas.Transactions.LineAmount], f.DecimalComma, out var amount))
+                return false;
+            price = amount / quantity;
+            return true;
+        }
     }
 
     private sealed class RefundValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<RefundRow>
@@ -122,7 +138,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             var refundId = Required(f[FileSchemas.Refunds.RefundId], RejectReasons.MissingRefundId, reasons);
             var invoice = Required(f[FileSchemas.Refunds.Invoice], RejectReasons.MissingInvoice, reasons);
             var stockCode = Required(f[FileSchemas.Refunds.StockCode], RejectReasons.MissingStockCode, reasons);
-            if (!ValueParsers.TryParseQuantity(f[FileSchemas.Refunds.Quantity], f.DecimalComma, out var quantity) || quantity < 0)
+            if (!ValueParsers.TryParseQuantity(QuantityOrOne(f, FileSchemas.Refunds.Quantity), f.DecimalComma, out var quantity) || quantity < 0)
                 reasons.Add(RejectReasons.BadQuantity);
             else if (quantity == 0)
                 reasons.Add(RejectReasons.ZeroQuantity);

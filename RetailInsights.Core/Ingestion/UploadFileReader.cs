@@ -1,5 +1,4 @@
-using System.Text;
-using CsvHelper;
+using RetailInsights.Core.Ingestion.Formats;
 
 namespace RetailInsights.Core.Ingestion;
 
@@ -37,6 +36,8 @@ public sealed class UploadFileReader
 
     public string EncodingName => _sniffed.EncodingName;
 
+    public FileFormat Format => _sniffed.Format;
+
     public ReadStatistics Statistics { get; } = new();
 
     /// <param name="openStream">Opens the file from its start; called a few times (sniffing, header, date scan, rows).</param>
@@ -44,22 +45,56 @@ public sealed class UploadFileReader
     public static UploadFileReader Open(Func<Stream> openStream, string fileName, ReadOptions options)
     {
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
-        using var stream = FileSniffer.Open(openStream, sniffed, options.MaxDecompressedBytes, fileName);
-        using var reader = CreateCsvReader(stream, sniffed, options, null);
+        if (sniffed.Format == FileFormat.Xlsx && options.Sheet is null)
+            options = options with { Sheet = FirstMappedSheet(openStream, sniffed, options, fileName) };
         HeaderMap map;
         char separator;
-        try
+        using (var table = RecordTables.Open(openStream(), openStream, sniffed, options, fileName))
         {
-            reader.ReadHeader();
-            separator = reader.Separator;
-            map = HeaderMap.Create(reader.Headers, options.Kind);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new FileRefusedException($"{fileName}: the header cannot be read ({e.Message}).", e);
+            separator = table is CsvRecordTable csv ? csv.Separator : ',';
+            map = MapHeader(table, options);
         }
         var dateOrder = ScanDateOrder(openStream, sniffed, options, map, fileName);
         return new UploadFileReader(openStream, fileName, options, sniffed, map, separator, dateOrder);
+    }
+
+    /// <summary>The sheet read, for an Excel workbook.</summary>
+    public string? Sheet => _sniffed.Format == FileFormat.Xlsx ? _options.Sheet : null;
+
+    private static HeaderMap MapHeader(IRecordTable table, ReadOptions options) => HeaderMap.Create(table.Headers, options.Kind);
+
+    // A workbook often opens on a cover or notes sheet: the first sheet whose header maps is the data.
+    private static string FirstMappedSheet(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName)
+    {
+        IReadOnlyList<string> sheets;
+        using (var first = (XlsxRecordTable)RecordTables.Open(openStream(), openStream, sniffed, options, fileName))
+            sheets = first.Sheets;
+        FileRefusedException? firstRefusal = null;
+        foreach (var sheet in sheets)
+        {
+            using var table = RecordTables.Open(openStream(), openStream, sniffed, options with { Sheet = sheet }, fileName);
+            try
+            {
+                MapHeader(table, options);
+                return sheet;
+            }
+            catch (FileRefusedException e)
+            {
+                firstRefusal ??= e;
+            }
+        }
+        throw new FileRefusedException(sheets.Count == 1
+            ? $"{fileName}, sheet '{sheets[0]}': {firstRefusal!.Message}"
+            : $"{fileName}: no sheet of its {sheets.Count} ({string.Join(", ", sheets.Select(s => $"'{s}'"))}) has a header that maps. " +
+              $"The first sheet: {firstRefusal!.Message}");
+    }
+
+    private IRecordTable OpenTable(Stream raw)
+    {
+        var table = RecordTables.Open(raw, _openStream, _sniffed, _options, _fileName);
+        if (table is XlsxRecordTable sheet && DateColumn(Kind) is { } date)
+            sheet.DateColumn = Map[date];
+        return table;
     }
 
     /// <summary>Yields every data record once, as rows of any kind. Progress is the share of the file's bytes consumed.</summary>
@@ -78,13 +113,11 @@ public sealed class UploadFileReader
     private IEnumerable<ReadResult<TRow>> Read<TRow>(IRowValidator<TRow> validator, IProgress<double>? progress,
         CancellationToken cancellationToken) where TRow : ParsedRow
     {
-        // The parser reports a broken quote while it reads the record: only the current record's line is ever asked about.
-        long malformedLine = -1;
-        using var raw = _openStream();
+        var raw = _openStream();
         var totalBytes = raw.CanSeek ? raw.Length : 0;
-        using var stream = FileSniffer.Decompressed(raw, _sniffed, _options.MaxDecompressedBytes, _fileName);
-        using var reader = CreateCsvReader(stream, _sniffed, _options, record => malformedLine = record.LineNumber);
+        using var table = OpenTable(raw);
         var decimalComma = Separator == ';';
+        var fallbacks = table is CsvRecordTable ? null : new SpellingFallbacks(Map);
         var mapped = Map.Mapped.ToArray();
         Statistics.StartColumns(mapped.Select(m => m.Column.Name));
         var reasons = new List<string>(4);
@@ -94,14 +127,12 @@ public sealed class UploadFileReader
         {
             try
             {
-                if (!reader.Read())
+                if (!table.Read())
                     break;
             }
-            catch (CsvFormatException e)
+            catch (UnreadableRecordException e)
             {
-                throw new FileRefusedException(
-                    $"{_fileName}: line {e.LineNumber} is longer than {_options.MaxRecordBytes / 1024:N0} KB or cannot be read " +
-                    "(an unclosed quote?). Nothing was loaded; fix the line and upload the file again.", e);
+                throw new FileRefusedException(e.Message, e.InnerException ?? e);
             }
             if ((++rows & 4095) == 0)
             {
@@ -110,20 +141,17 @@ public sealed class UploadFileReader
                     progress?.Report(Math.Min(1.0, raw.Position / (double)totalBytes));
             }
 
-            var lineNumber = reader.LineNumber;
+            var recordNumber = table.RecordNumber;
             reasons.Clear();
             foreach (var (column, index) in mapped)
-                if (index < reader.FieldCount && !reader.GetSpan(index).Trim(" \t"u8).IsEmpty)
+                if (index < table.FieldCount && table.IsFilled(index))
                     Statistics.CountFilled(column.Name);
-            if (reader.FieldCount != Map.Found.Count)
-                reasons.Add(RejectReasons.WrongColumnCount);
-            if (malformedLine == lineNumber)
-                reasons.Add(RejectReasons.MalformedQuotes);
+            table.AddRecordProblems(reasons);
 
             TRow? row = null;
             var flags = RowFlags.None;
             if (reasons.Count == 0)
-                row = validator.Validate(new RecordFields(reader, Map, decimalComma), lineNumber, reasons, out flags);
+                row = validator.Validate(new RecordFields(table, Map, decimalComma, fallbacks), recordNumber, reasons, out flags);
             if (row is not null)
             {
                 Statistics.CountAccepted(flags, row.OccurredAt);
@@ -131,27 +159,13 @@ public sealed class UploadFileReader
             }
             else
             {
-                var rejected = new RejectedLine(lineNumber, RawText(reader), reasons.ToArray());
+                var rejected = new RejectedLine(recordNumber, table.RawText(), reasons.ToArray());
                 Statistics.CountRejected(rejected.Reasons);
                 yield return new ReadResult<TRow>(null, rejected, RowFlags.None);
             }
         }
         progress?.Report(1.0);
     }
-
-    private static CsvReader CreateCsvReader(Stream stream, FileSniffer.Sniffed sniffed, ReadOptions options,
-        Action<CsvMalformedRecord>? onMalformed) =>
-        CsvReader.Create(stream, new CsvReaderOptions
-        {
-            HasHeader = true,
-            Encoding = sniffed.Encoding,
-            TrackLineNumbers = true,
-            MaxRecordSize = options.MaxRecordBytes,
-            // Pooling looks values up under a lock shared by every reader: loads side by side waited on each other, and
-            // even alone reading was faster allocating each short string.
-            PoolStrings = false,
-            OnMalformedRecord = onMalformed,
-        }, leaveOpen: true);
 
     // Slashed dates can be read day-first or month-first: a value with a part over 12 proves which.
     private static DateOrder ScanDateOrder(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, HeaderMap map,
@@ -161,16 +175,15 @@ public sealed class UploadFileReader
         if (dateColumn is null || map[dateColumn] < 0)
             return options.AmbiguousDateOrder;
         var index = map[dateColumn];
-        using var stream = FileSniffer.Open(openStream, sniffed, options.MaxDecompressedBytes, fileName);
-        using var reader = CreateCsvReader(stream, sniffed, options, null);
+        using var table = RecordTables.Open(openStream(), openStream, sniffed, options, fileName);
         bool dayFirst = false, monthFirst = false;
         try
         {
-            for (var rows = 0; rows < options.DateOrderScanRows && !(dayFirst && monthFirst) && reader.Read(); rows++)
+            for (var rows = 0; rows < options.DateOrderScanRows && !(dayFirst && monthFirst) && table.Read(); rows++)
             {
-                if (index >= reader.FieldCount)
+                if (index >= table.FieldCount)
                     continue;
-                switch (ValueParsers.ProvenOrder(reader.GetString(index)))
+                switch (ValueParsers.ProvenOrder(table.Field(index)))
                 {
                     case DateOrder.DayFirst: dayFirst = true; break;
                     case DateOrder.MonthFirst: monthFirst = true; break;
@@ -179,9 +192,9 @@ public sealed class UploadFileReader
                     break;
             }
         }
-        catch (CsvFormatException)
+        catch (UnreadableRecordException)
         {
-            // The row pass reports the broken line; the scan only needs what it could read.
+            // The row pass reports the broken record; the scan only needs what it could read.
         }
         return dayFirst && !monthFirst ? DateOrder.DayFirst
             : monthFirst && !dayFirst ? DateOrder.MonthFirst
@@ -194,6 +207,4 @@ public sealed class UploadFileReader
         UploadKind.Refunds => FileSchemas.Refunds.RefundedAt,
         _ => null,
     };
-
-    private static string RawText(CsvReader reader) => Encoding.UTF8.GetString(reader.RawRecord);
 }

@@ -12,7 +12,7 @@ public sealed class FileImporter(UploadIntake intake, UploadLoader loader, Uploa
 {
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => paths
         .SelectMany(path => Directory.Exists(path)
-            ? Directory.EnumerateFiles(path).Where(IsUploadFile)
+            ? Directory.EnumerateFiles(path).Where(UploadFileTypes.IsUploadFile)
             : [path])
         .OrderBy(LoadWave)
         .ThenBy(p => Path.GetFileName(p), StringComparer.Ordinal)
@@ -55,9 +55,6 @@ public sealed class FileImporter(UploadIntake intake, UploadLoader loader, Uploa
     private static UploadOutcome Refused(string path, string message) =>
         new(0, Path.GetFileName(path), UploadStatuses.Refused, UploadKinds.Unknown, 0, 0, 0, 0, 0, new Dictionary<string, long>(), message, 0);
 
-    private static bool IsUploadFile(string path) =>
-        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Stores (0) and catalogs (1) before transactions (2) and refunds (3), going by the file name.</summary>
     public static int LoadWave(string path)

@@ -18,7 +18,7 @@ public sealed class ImportCommand : ICommand
     public string Summary => "load files or folders through the upload pipeline: import FILE_OR_DIR... (one JSON line per file)";
 
     public string Usage => """
-          FILE_OR_DIR...          CSV files (.csv, .csv.gz) or folders of them
+          FILE_OR_DIR...          CSV, JSON, NDJSON or .xlsx files (text ones also .gz) or folders of them
           --kind K                transactions | refunds | product_catalog | store_locations (default: from the header)
           --store CODE            store for lines of files without a store column
           --date-order ORDER      month-first (default) | day-first, for slashed dates the file does not settle

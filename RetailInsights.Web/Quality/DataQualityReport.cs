@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Core.Ingestion.Formats;
 
 namespace RetailInsights.Web.Quality;
 
@@ -12,6 +13,9 @@ public sealed record DataQualityReport
     public required string Kind { get; init; }
     public required string Encoding { get; init; }
     public required string Separator { get; init; }
+
+    /// <summary>How the file's records were written: CSV, a JSON array, JSON lines, or an Excel sheet (named); null in reports from before formats.</summary>
+    public string? Format { get; init; }
     public string? DateOrder { get; init; }
     public long RowsRead { get; init; }
     public long RowsAccepted { get; init; }
@@ -64,6 +68,13 @@ public sealed record DataQualityReport
             Kind = kind,
             Encoding = reader.EncodingName,
             Separator = reader.Separator == '\t' ? "tab" : reader.Separator.ToString(),
+            Format = reader.Format switch
+            {
+                FileFormat.JsonArray => "JSON array",
+                FileFormat.JsonLines => "JSON lines",
+                FileFormat.Xlsx => $"Excel, sheet '{reader.Sheet}'",
+                _ => "CSV",
+            },
             DateOrder = reader.Kind is UploadKind.Transactions or UploadKind.Refunds
                 ? (reader.DateOrder == Core.Ingestion.DateOrder.DayFirst ? "day-first" : "month-first") : null,
             RowsRead = stats.RowsRead,

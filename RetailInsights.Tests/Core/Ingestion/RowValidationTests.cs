@@ -157,6 +157,8 @@ public sealed class RowValidationTests : IDisposable
         covered.UnionWith([RejectReasons.LineAmountMismatch, RejectReasons.MalformedQuotes, RejectReasons.MissingStoreId, RejectReasons.BadSize]);
         // Asserted by the live event API's tests (Web/Live), where events carry them.
         covered.UnionWith([RejectReasons.MissingEventId, RejectReasons.NotAnObject]);
+        // Asserted by the JSON and Excel readers' tests (Core/Ingestion/Formats), where records carry them.
+        covered.UnionWith([RejectReasons.NestedValue, RejectReasons.MalformedJson, RejectReasons.TotalRow]);
         Assert.Empty(RejectReasons.All.Except(covered));
     }
 }

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.IO.Compression;
+using ExcelDataReader;
+
+namespace RetailInsights.Core.Ingestion.Formats;
+
+/// <summary>
+/// One sheet of an Excel workbook as a table, streamed row by row with ExcelDataReader: the first non-blank row is the
+/// header, blank rows are skipped, a row labelled Total is a rejected record. Numbers read as invariant text, date
+/// cells (serial numbers with a date style) as ISO timestamps, and plain serial numbers in the date column too.
+/// </summary>
+internal sealed class XlsxRecordTable : IRecordTable
+{
+    // ExcelDataReader's configuration asks for code page 1252 (for old .xls files) even when it reads an .xlsx.
+    static XlsxRecordTable() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    private readonly Stream _file;
+    private readonly IExcelDataReader _reader;
+    private readonly string _fileName;
+    private readonly int _maxRecordBytes;
+    private string[] _values = [];
+    private bool _total;
+
+    /// <param name="sheet">A sheet's name or 1-based number; null for the first sheet.</param>
+    /// <exception cref="FileRefusedException">The workbook expands past the limits, is damaged, or has no such sheet.</exception>
+    public XlsxRecordTable(Stream file, string? sheet, ReadOptions options, string fileName)
+    {
+        _file = file;
+        _fileName = fileName;
+        _maxRecordBytes = options.MaxRecordBytes;
+        try
+        {
+            CheckExpansion(file, options, fileName);
+            file.Position = 0;
+            _reader = ExcelReaderFactory.CreateOpenXmlReader(file, new ExcelReaderConfiguration { LeaveOpen = true });
+            Sheets = SheetNames(_reader);
+            GoToSheet(sheet);
+            SheetName = _reader.Name;
+            Headers = ReadHeader();
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException
+                                      or ExcelDataReader.Exceptions.ExcelReaderException)
+        {
+            Dispose();
+            throw new FileRefusedException($"{fileName} is not a readable Excel workbook ({e.Message}).", e);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The workbook's sheets in order.</summary>
+    public IReadOnlyList<string> Sheets { get; }
+
+    public string SheetName { get; }
+
+    public IReadOnlyList<string> Headers { get; private set; } = [];
+
+    /// <summary>The header index of the date column, whose plain numbers are serial dates; -1 for none.</summary>
+    public int DateColumn { get; set; } = -1;
+
+    public long RecordNumber { get; private set; }
+
+    public int FieldCount => _values.Length;
+
+    public bool Read()
+    {
+        while (NextRow())
+        {
+            if (_values.All(string.IsNullOrWhiteSpace))
+                continue;
+            _total = IsTotal(_values);
+            return true;
+        }
+        return false;
+    }
+
+    public string Field(int index) => _values[index];
+
+    public bool Carries(int index) => true;
+
+    public bool IsFilled(int index) => !string.IsNullOrWhiteSpace(_values[index]);
+
+    public void AddRecordProblems(List<string> reasons)
+    {
+        if (_total)
+            reasons.Add(RejectReasons.TotalRow);
+    }
+
+    /// <summary>The row's cells as one CSV line, as a spreadsheet would save it.</summary>
+    public string RawText() => string.Join(',', _values.Select(v =>
+        v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v));
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _file.Dispose();
+    }
+
+    // Every part of a workbook is deflated: its declared sizes bound what reading it can expand to (the archive reader
+    // stops an entry at its declared size), so a zip bomb is refused before a byte of it is inflated.
+    private static void CheckExpansion(Stream file, ReadOptions options, string fileName)
+    {
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+        long total = 0, strings = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
+                strings = entry.Length;
+        }
+        if (total > options.MaxDecompressedBytes)
+            throw new FileRefusedException(
+                $"{fileName} decompresses to more than {options.MaxDecompressedBytes / (1024 * 1024):N0} MB, the limit for one file " +
+                "(Ingestion:MaxDecompressedBytes). Nothing was loaded; split it into smaller workbooks or save it as CSV.");
+        if (strings > options.MaxSharedStringBytes)
+            throw new FileRefusedException(
+                $"{fileName} holds more than {options.MaxSharedStringBytes / (1024 * 1024):N0} MB of distinct texts, which are read " +
+                "into memory before its rows. Nothing was loaded; save the sheet as CSV and upload that.");
+    }
+
+    private static List<string> SheetNames(IExcelDataReader reader)
+    {
+        var names = new List<string>();
+        do
+            names.Add(reader.Name);
+        while (reader.NextResult());
+        reader.Reset();
+        return names;
+    }
+
+    private void GoToSheet(string? sheet)
+    {
+        if (sheet is null)
+            return;
+        var index = int.TryParse(sheet, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= Sheets.Count
+            ? number - 1
+            : Sheets.ToList().FindIndex(name => name.Equals(sheet.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+            throw new FileRefusedException(
+                $"{_fileName} has no sheet '{sheet}'. Its sheets: {string.Join(", ", Sheets.Select(s => $"'{s}'"))}.");
+        for (var i = 0; i < index; i++)
+            _reader.NextResult();
+    }
+
+    private string[] ReadHeader()
+    {
+        while (NextRow())
+            if (!_values.All(string.IsNullOrWhiteSpace))
+                return _values.Select(v => v.Trim()).ToArray();
+        return [];
+    }
+
+    private bool NextRow()
+    {
+        if (!_reader.Read())
+            return false;
+        RecordNumber++;
+        var count = _reader.FieldCount;
+        if (_values.Length != count)
+            _values = new string[count];
+        long length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            _values[i] = Text(_reader.GetValue(i), i == DateColumn);
+            length += _values[i].Length;
+        }
+        if (length > _maxRecordBytes)
+            throw new UnreadableRecordException(
+                $"{_fileName}: row {RecordNumber} is longer than {_maxRecordBytes / 1024:N0} KB. Nothing was loaded; fix the row and upload the file again.");
+        return true;
+    }
+
+    private static string Text(object? value, bool dateColumn) => value switch
+    {
+        null => "",
+        string text => text,
+        DateTime date => Iso(date),
+        // Excel keeps dates as day numbers since 1899-12-30; one whose cell lost its date style is still one.
+        double serial when dateColumn && serial is >= 1 and < 2958466 => Iso(DateTime.FromOADate(serial)),
+        double number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "TRUE" : "FALSE",
+        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    // Excel's times are fractions of a day; rounding to the second undoes the binary fraction's error.
+    private static string Iso(DateTime date) =>
+        new DateTime((date.Ticks + TimeSpan.TicksPerSecond / 2) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond)
+            .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static readonly string[] TotalLabels = ["total", "totals", "grand total", "sum", "subtotal", "sub total", "total sales"];
+
+    // A total row names itself in its first filled cell ("Total", "Grand total:"), which no sale line does.
+    private static bool IsTotal(string[] values)
+    {
+        var first = values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim().TrimEnd(':').Trim();
+        return first is not null && TotalLabels.Contains(first, StringComparer.OrdinalIgnoreCase);
+    }
+}
