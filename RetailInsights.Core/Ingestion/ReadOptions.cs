@@ -24,6 +24,12 @@ public sealed record ReadOptions
     /// <summary>What a compressed file may expand to: past it the file is refused, however few bytes were sent.</summary>
     public long MaxDecompressedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// The source system's mapping and conventions, applied before the usual names and aliases; its date order,
+    /// decimal separator and default store take the place of the file's guesses and of the settings above.
+    /// </summary>
+    public ColumnMapping? Mapping { get; init; }
+
     /// <summary>Rows scanned up front to tell day-first from month-first dates.</summary>
     public int DateOrderScanRows { get; init; } = 50_000;
 }

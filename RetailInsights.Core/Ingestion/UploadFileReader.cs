@@ -43,6 +43,8 @@ public sealed class UploadFileReader
     /// <exception cref="FileRefusedException">The file cannot be read at all; the message says why.</exception>
     public static UploadFileReader Open(Func<Stream> openStream, string fileName, ReadOptions options)
     {
+        if (options.Mapping is { } mapping)
+            options = options with { DefaultStoreId = options.DefaultStoreId ?? mapping.DefaultStoreId };
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
         using var stream = FileSniffer.Open(openStream, sniffed, options.MaxDecompressedBytes, fileName);
         using var reader = CreateCsvReader(stream, sniffed, options, null);
@@ -52,7 +54,7 @@ public sealed class UploadFileReader
         {
             reader.ReadHeader();
             separator = reader.Separator;
-            map = HeaderMap.Create(reader.Headers, options.Kind);
+            map = HeaderMap.Create(reader.Headers, options.Kind, options.Mapping);
         }
         catch (CsvFormatException e)
         {
@@ -84,7 +86,7 @@ public sealed class UploadFileReader
         var totalBytes = raw.CanSeek ? raw.Length : 0;
         using var stream = FileSniffer.Decompressed(raw, _sniffed, _options.MaxDecompressedBytes, _fileName);
         using var reader = CreateCsvReader(stream, _sniffed, _options, record => malformedLine = record.LineNumber);
-        var decimalComma = Separator == ';';
+        var decimalComma = _options.Mapping?.DecimalSeparator is { } decimalSeparator ? decimalSeparator == ',' : Separator == ';';
         var mapped = Map.Mapped.ToArray();
         Statistics.StartColumns(mapped.Select(m => m.Column.Name));
         var reasons = new List<string>(4);
@@ -157,6 +159,9 @@ public sealed class UploadFileReader
     private static DateOrder ScanDateOrder(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, HeaderMap map,
         string fileName)
     {
+        // A source's stated order is a fact about its system: a value contradicting it is a bad date, not a hint.
+        if (options.Mapping?.DateOrder is { } stated)
+            return stated;
         var dateColumn = DateColumn(map.Kind);
         if (dateColumn is null || map[dateColumn] < 0)
             return options.AmbiguousDateOrder;
