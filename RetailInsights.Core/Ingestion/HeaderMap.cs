@@ -42,7 +42,7 @@ public sealed class HeaderMap
             var what = requested is null ? "any known file kind (transactions, refunds, product catalog, store locations)" : $"a {Describe(best.Kind)} file";
             throw new FileRefusedException(
                 $"The header does not match {what}. Missing required columns: {string.Join(", ", best.Missing)}. " +
-                $"Found: {(headers.Count == 0 ? "(nothing)" : string.Join(", ", headers))}.");
+                $"Found: {(headers.Count == 0 ? "(nothing)" : string.Join(", ", headers))}.", missingColumns: best.Missing);
         }
         return new HeaderMap(best.Kind, best.Indexes, headers);
     }

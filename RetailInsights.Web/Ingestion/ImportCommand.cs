@@ -20,14 +20,15 @@ public sealed class ImportCommand : ICommand
           --kind K                transactions | refunds | product_catalog | store_locations (default: from the header)
           --store CODE            store for lines of files without a store column
           --date-order ORDER      month-first (default) | day-first, for slashed dates the file does not settle
-          --retailer CODE         source system the files come from (default "default")
+          --source NAME           source system the files come from: its column mapping and conventions apply (see `sources`)
+          --retailer CODE         source system code without a mapping check (default "default"; --source is preferred)
           --parallel N            files loaded at once (default: the number of cores, at most 4)
         Exit code 0 when every file was processed (rejected rows included), 1 when any file was refused whole.
         """;
 
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "parallel");
+        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "source", "parallel");
         if (arguments.Positionals.Count == 0)
             throw new CommandUsageException("name at least one file or folder");
         var kind = arguments.String("kind");
@@ -41,7 +42,7 @@ public sealed class ImportCommand : ICommand
 
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
         var request = new IntakeRequest("", $"import command ({Environment.UserName})", kind, arguments.String("store"), dateOrder,
-            arguments.String("retailer") ?? "default");
+            arguments.String("retailer") ?? "default", Source: arguments.String("source"));
         var anyRefused = false;
         var outputLock = new Lock();
         // Stores and catalogs first, then transactions, then refunds — each wave's files side by side: while one file's

@@ -16,7 +16,8 @@ public sealed record NewUpload(
     string? DefaultStoreCode,
     string? DateOrder,
     string RetailerCode,
-    int? ApiKeyId = null);
+    int? ApiKeyId = null,
+    int? MappingVersion = null);
 
 /// <summary>The upload that holds a file's content: queued, being loaded, or loaded.</summary>
 public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName)
@@ -56,8 +57,8 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
-                requested_kind, default_store_code, date_order, retailer_code, api_key_id)
-            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key)
+                requested_kind, default_store_code, date_order, retailer_code, api_key_id, mapping_version)
+            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key, @mapping)
             ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
             RETURNING upload_id
             """);
@@ -72,6 +73,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("order", (object?)upload.DateOrder ?? DBNull.Value);
         command.Parameters.AddWithValue("retailer", upload.RetailerCode);
         command.Parameters.AddWithValue("key", NpgsqlDbType.Integer, (object?)upload.ApiKeyId ?? DBNull.Value);
+        command.Parameters.AddWithValue("mapping", NpgsqlDbType.Integer, (object?)upload.MappingVersion ?? DBNull.Value);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
@@ -263,6 +265,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             DefaultStoreCode = Maybe<string>("default_store_code"),
             DateOrder = Maybe<string>("date_order"),
             RetailerCode = Get<string>("retailer_code"),
+            MappingVersion = reader.IsDBNull(reader.GetOrdinal("mapping_version")) ? null : Get<int>("mapping_version"),
             ProgressPercent = Get<short>("progress_percent"),
             QualityReport = Maybe<string>("quality_report"),
         };
