@@ -34,7 +34,7 @@ public sealed class MappingStepBrowserTests(BrowserAppFixture fixture)
         await DemoUsers.SignInAsync(page, fixture.BaseUrl, Manager, passwords[Manager]);
 
         await page.GotoAsync(fixture.BaseUrl + "/uploads", new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#upload-source') !== null");
+        await page.Locator("#upload-form[data-interactive=yes]").WaitForAsync();
         await page.Locator(".mud-select:has(#upload-source)").Last.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = $"({code})" }).ClickAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(file);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Admin.ApiKeys;
@@ -13,8 +12,8 @@ using RetailInsights.Web.Sources;
 namespace RetailInsights.Tests.Web.Sources;
 
 /// <summary>
-/// The running app's doors for a source's files: the upload API's <c>source=</c> field and the folder
-/// inbox/&lt;source&gt;/, each through Hangfire's real server and the real loader.
+/// The running app's door for a source's files through the upload API's <c>source=</c> field, Hangfire's real server
+/// and the real loader.
 /// </summary>
 public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -63,32 +62,6 @@ public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Empty(Directory.GetFiles(fixture.App.StagingFolder, "*nobody*"));
     }
 
-    [Fact]
-    public async Task DropFolderOfASource_readsItsFilesWithTheMapping_andLeavesAFolderOfNoKnownSourceAlone()
-    {
-        var source = await FranchiseAsync("inbox-franchise");
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var inbox = scope.ServiceProvider.GetRequiredService<UploadStorage>().DropDirectory;
-        var known = Path.Combine(inbox, source.Code, "day-1.csv");
-        var unknown = Path.Combine(inbox, "not-a-source", "day-1.csv");
-        foreach (var path in new[] { known, unknown })
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, SourceFiles.Franchise.Replace("536", "736"));
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-5));
-        }
-
-        await scope.ServiceProvider.GetRequiredService<DropFolderJob>().ScanAsync(CancellationToken.None);
-        var id = await fixture.Database.ScalarAsync<long>("SELECT upload_id FROM uploads WHERE retailer_code = 'inbox-franchise'");
-        var status = await WaitForUploadAsync(id);
-
-        Assert.False(File.Exists(known));
-        Assert.Single(Directory.GetFiles(Path.Combine(inbox, source.Code, "processed"), "*-day-1.csv"));
-        Assert.True(File.Exists(unknown));
-        Assert.Equal(("loaded", 5L), (status.Status, status.RowsAccepted));
-        Assert.Equal((source.Version, "drop folder (inbox-franchise)"), (status.MappingVersion, status.UploadedBy));
-    }
-
     private async Task<HttpClient> ApiClientAsync()
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
@@ -120,22 +93,6 @@ public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<Ap
                 return status;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Upload #{id} is still {status.Status}");
-            await Task.Delay(200);
-        }
-    }
-
-    /// <summary>An upload no API key sent (the drop folder's), read from the database.</summary>
-    private async Task<RetailInsights.Web.Data.Entities.Upload> WaitForUploadAsync(long id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            await using var db = fixture.Database.CreateDbContext();
-            var upload = await db.Uploads.AsNoTracking().SingleAsync(u => u.UploadId == id);
-            if (upload.Status is "loaded" or "failed" or "refused")
-                return upload;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Upload #{id} is still {upload.Status}");
             await Task.Delay(200);
         }
     }

@@ -50,6 +50,7 @@ public sealed class SourcesPageTests : UploadPagesContext
     public async Task Save_unknownTimeZone_isAnsweredOnThePage_andSavesNothing()
     {
         var page = Render<SourcesPage>();
+        page.WaitForAssertion(() => Assert.Contains("No sources yet", page.Markup));
         page.Find("#source-code").Change("franchise");
         page.Find("#source-zone").Change("Mars/Olympus");
         page.Find("#save-source").Click();
