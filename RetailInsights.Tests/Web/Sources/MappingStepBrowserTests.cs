@@ -81,6 +81,17 @@ public sealed class MappingStepBrowserTests(BrowserAppFixture fixture)
         }
         Assert.Empty(consoleErrors);
         File.Delete(file);
+        await WaitForJobsAsync();
+    }
+
+    // The upload's job ends a moment after the upload row says loaded; the shared app stops only when its jobs are done.
+    private async Task WaitForJobsAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await fixture.Database.ScalarAsync<long>(
+                   "SELECT count(*) FROM hangfire.job WHERE statename IN ('Enqueued', 'Processing') AND invocationdata::text LIKE '%ImportUploadJob%'") > 0
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
     }
 
     [Fact]
