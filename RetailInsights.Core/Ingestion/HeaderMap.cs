@@ -24,12 +24,15 @@ public sealed class HeaderMap
     /// <summary>
     /// Maps a header to the requested kind, or detects the kind: the kind whose required columns are all there,
     /// preferring the one that matches most columns. Refuses the file naming the missing and the found columns.
+    /// A source's <paramref name="mapping"/> is applied first: a header it names stands for that column only, and the
+    /// usual names and aliases fill in the columns it does not name.
     /// </summary>
-    public static HeaderMap Create(IReadOnlyList<string> headers, UploadKind? requested)
+    public static HeaderMap Create(IReadOnlyList<string> headers, UploadKind? requested, ColumnMapping? mapping = null)
     {
         var normalized = headers.Select(ColumnSpec.Normalize).ToArray();
+        var mapped = headers.Select(h => mapping?.CanonicalFor(h) is { } c ? ColumnSpec.Normalize(c) : null).ToArray();
         var candidates = (requested is { } k ? [k] : Enum.GetValues<UploadKind>())
-            .Select(kind => Match(kind, normalized))
+            .Select(kind => Match(kind, normalized, mapped))
             .OrderBy(m => m.Missing.Count)
             .ThenByDescending(m => m.Indexes.Count)
             .ToList();
@@ -39,7 +42,7 @@ public sealed class HeaderMap
             var what = requested is null ? "any known file kind (transactions, refunds, product catalog, store locations)" : $"a {Describe(best.Kind)} file";
             throw new FileRefusedException(
                 $"The header does not match {what}. Missing required columns: {string.Join(", ", best.Missing)}. " +
-                $"Found: {(headers.Count == 0 ? "(nothing)" : string.Join(", ", headers))}.");
+                $"Found: {(headers.Count == 0 ? "(nothing)" : string.Join(", ", headers))}.", missingColumns: best.Missing);
         }
         return new HeaderMap(best.Kind, best.Indexes, headers);
     }
@@ -53,12 +56,23 @@ public sealed class HeaderMap
         _ => kind.ToString(),
     };
 
-    private static (UploadKind Kind, Dictionary<ColumnSpec, int> Indexes, List<string> Missing) Match(UploadKind kind, string[] normalized)
+    /// <summary>The missing required columns of a header for a kind (none when it maps), under an optional mapping.</summary>
+    public static IReadOnlyList<string> MissingColumns(IReadOnlyList<string> headers, UploadKind kind, ColumnMapping? mapping = null)
+    {
+        var mapped = headers.Select(h => mapping?.CanonicalFor(h) is { } c ? ColumnSpec.Normalize(c) : null).ToArray();
+        return Match(kind, headers.Select(ColumnSpec.Normalize).ToArray(), mapped).Missing;
+    }
+
+    private static (UploadKind Kind, Dictionary<ColumnSpec, int> Indexes, List<string> Missing) Match(UploadKind kind, string[] normalized,
+        string?[] mapped)
     {
         var indexes = new Dictionary<ColumnSpec, int>();
         foreach (var column in FileSchemas.For(kind))
         {
-            var index = column.IndexIn(normalized);
+            var index = Array.IndexOf(mapped, ColumnSpec.Normalize(column.Name));
+            // A header the mapping gives to another column is not taken by this one's name or aliases.
+            if (index < 0)
+                index = column.IndexIn(normalized.Select((header, i) => mapped[i] is null ? header : "").ToArray());
             if (index >= 0)
                 indexes[column] = index;
         }

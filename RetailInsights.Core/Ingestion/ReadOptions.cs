@@ -33,6 +33,12 @@ public sealed record ReadOptions
     /// <summary>An Excel workbook's distinct texts are held in memory while its rows stream: past this many bytes of them it is refused.</summary>
     public long MaxSharedStringBytes { get; init; } = 128L * 1024 * 1024;
 
+    /// <summary>
+    /// The source system's mapping and conventions, applied before the usual names and aliases; its date order,
+    /// decimal separator and default store take the place of the file's guesses and of the settings above.
+    /// </summary>
+    public ColumnMapping? Mapping { get; init; }
+
     /// <summary>Rows scanned up front to tell day-first from month-first dates.</summary>
     public int DateOrderScanRows { get; init; } = 50_000;
 }

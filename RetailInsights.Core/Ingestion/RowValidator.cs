@@ -12,7 +12,14 @@ internal interface IRowValidator<out TRow> where TRow : ParsedRow
 /// <summary>The checks every kind shares; one subclass per kind builds that kind's row.</summary>
 internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 {
+    private readonly TimeZoneInfo? _zone = options.Mapping?.Zone();
+
     protected ReadOptions Options { get; } = options;
+
+    // Times are the shops' local time: with a known zone, "the future" starts at the shops' now, not the server's.
+    private readonly DateTime _latest = (options.Mapping?.Zone() is { } zone
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(options.Now, DateTimeKind.Utc), zone)
+        : options.Now) + options.FutureTolerance;
 
     public static IRowValidator<ParsedRow> For(UploadKind kind, ReadOptions options, DateOrder dateOrder) => kind switch
     {
@@ -32,9 +39,9 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     protected DateTime Date(string value, List<string> reasons)
     {
-        if (!ValueParsers.TryParseDate(value, dateOrder, out var date))
+        if (!ValueParsers.TryParseDate(value, dateOrder, out var date, _zone))
             reasons.Add(RejectReasons.BadDate);
-        else if (date > Options.Now + Options.FutureTolerance)
+        else if (date > _latest)
             reasons.Add(RejectReasons.FutureDate);
         return date;
     }

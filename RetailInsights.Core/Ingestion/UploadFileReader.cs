@@ -44,6 +44,8 @@ public sealed class UploadFileReader
     /// <exception cref="FileRefusedException">The file cannot be read at all; the message says why.</exception>
     public static UploadFileReader Open(Func<Stream> openStream, string fileName, ReadOptions options)
     {
+        if (options.Mapping is { } mapping)
+            options = options with { DefaultStoreId = options.DefaultStoreId ?? mapping.DefaultStoreId };
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
         if (sniffed.Format == FileFormat.Xlsx && options.Sheet is null)
             options = options with { Sheet = FirstMappedSheet(openStream, sniffed, options, fileName) };
@@ -61,7 +63,7 @@ public sealed class UploadFileReader
     /// <summary>The sheet read, for an Excel workbook.</summary>
     public string? Sheet => _sniffed.Format == FileFormat.Xlsx ? _options.Sheet : null;
 
-    private static HeaderMap MapHeader(IRecordTable table, ReadOptions options) => HeaderMap.Create(table.Headers, options.Kind);
+    private static HeaderMap MapHeader(IRecordTable table, ReadOptions options) => HeaderMap.Create(table.Headers, options.Kind, options.Mapping);
 
     // A workbook often opens on a cover or notes sheet: the first sheet whose header maps is the data.
     private static string FirstMappedSheet(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName)
@@ -116,7 +118,7 @@ public sealed class UploadFileReader
         var raw = _openStream();
         var totalBytes = raw.CanSeek ? raw.Length : 0;
         using var table = OpenTable(raw);
-        var decimalComma = Separator == ';';
+        var decimalComma = _options.Mapping?.DecimalSeparator is { } decimalSeparator ? decimalSeparator == ',' : Separator == ';';
         var fallbacks = table is CsvRecordTable ? null : new SpellingFallbacks(Map);
         var mapped = Map.Mapped.ToArray();
         Statistics.StartColumns(mapped.Select(m => m.Column.Name));
@@ -171,6 +173,9 @@ public sealed class UploadFileReader
     private static DateOrder ScanDateOrder(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, HeaderMap map,
         string fileName)
     {
+        // A source's stated order is a fact about its system: a value contradicting it is a bad date, not a hint.
+        if (options.Mapping?.DateOrder is { } stated)
+            return stated;
         var dateColumn = DateColumn(map.Kind);
         if (dateColumn is null || map[dateColumn] < 0)
             return options.AmbiguousDateOrder;

@@ -36,7 +36,8 @@ public static class ValueParsers
             CultureInfo.InvariantCulture, out value);
     }
 
-    public static bool TryParseDate(string text, DateOrder order, out DateTime value)
+    /// <param name="localZone">The shops' zone: a value written with an offset is brought to its local time (not to UTC).</param>
+    public static bool TryParseDate(string text, DateOrder order, out DateTime value, TimeZoneInfo? localZone = null)
     {
         var trimmed = text.Trim();
         if (TryParseNumericDate(trimmed, order, out value))
@@ -46,6 +47,8 @@ public static class ValueParsers
         var styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
         var forms = trimmed.Length >= 10 && trimmed[4] == '-' ? IsoForms : order == DateOrder.DayFirst ? DayFirstForms : MonthFirstForms;
         var parsed = DateTime.TryParseExact(trimmed, forms, CultureInfo.InvariantCulture, styles, out value);
+        if (parsed && localZone is not null && HasOffset(trimmed))
+            value = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), localZone);
         value = DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
         return parsed;
     }
@@ -107,6 +110,10 @@ public static class ValueParsers
         value = new DateTime(year, month, day, hour, minute, second2, DateTimeKind.Unspecified);
         return true;
     }
+
+    // Only ISO forms carry an offset: "Z", or a sign after the date's own hyphens.
+    private static bool HasOffset(string iso) =>
+        iso.Length > 16 && iso[4] == '-' && (iso[^1] is 'Z' or 'z' || iso.IndexOf('+', 10) > 0 || iso.IndexOf('-', 10) > 0);
 
     private static int DigitRun(ReadOnlySpan<char> text, int start)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Web.Data;
 
@@ -19,6 +20,7 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<DimRetailer> Retailers => Set<DimRetailer>();
     public DbSet<FactSale> Sales => Set<FactSale>();
     public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<SourceMapping> SourceMappings => Set<SourceMapping>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<RejectedRow> RejectedRows => Set<RejectedRow>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -22,7 +22,8 @@ public sealed class ImportCommand : ICommand
           --kind K                transactions | refunds | product_catalog | store_locations (default: from the header)
           --store CODE            store for lines of files without a store column
           --date-order ORDER      month-first (default) | day-first, for slashed dates the file does not settle
-          --retailer CODE         source system the files come from (default "default")
+          --source NAME           source system the files come from: its column mapping and conventions apply (see `sources`)
+          --retailer CODE         source system code without a mapping check (default "default"; --source is preferred)
           --parallel N            files loaded at once (default: the number of cores, at most 4)
           --replaces UPLOAD       the one file is a corrected copy of that loaded upload: in one transaction the old
                                   upload's rows go and the new file's come in (its source system, unless --retailer)
@@ -34,7 +35,7 @@ public sealed class ImportCommand : ICommand
 
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "parallel", "replaces", "confirm");
+        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "source", "parallel", "replaces", "confirm");
         if (arguments.Positionals.Count == 0)
             throw new CommandUsageException("name at least one file or folder");
         var kind = arguments.String("kind");
@@ -48,7 +49,7 @@ public sealed class ImportCommand : ICommand
 
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
         var request = new IntakeRequest("", $"import command ({Environment.UserName})", kind, arguments.String("store"), dateOrder,
-            arguments.String("retailer") ?? "default");
+            arguments.String("retailer") ?? "default", Source: arguments.String("source"));
         if (arguments.String("replaces") is { } replaces)
             request = await ReplacingAsync(db, request, replaces, arguments, cancellationToken);
         var anyRefused = false;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -16,6 +17,7 @@ public static class IngestionRegistration
         services.AddOptions<LoadOptions>().BindConfiguration(LoadOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<AuditLog>();
+        services.AddSources();
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadsTable>();
         services.AddScoped<UploadLoader>();

@@ -29,6 +29,8 @@ public static class IntakeRules
             return new("dateOrder", $"dateOrder must be month-first or day-first, not '{Shorten(order)}'.");
         if (Retailer(request.RetailerCode) is { Length: > FieldLimits.Code } retailer)
             return new("retailer", $"retailer is {retailer.Length} characters; a source system code has at most {FieldLimits.Code}.");
+        if (NullIfBlank(request.Source) is { Length: > FieldLimits.Code } source)
+            return new("source", $"source is {source.Length} characters; a source system code has at most {FieldLimits.Code}.");
         if (Path.GetFileName(request.FileName) is { Length: > MaxFileNameLength } name)
             return new("file", $"the file name is {name.Length} characters; at most {MaxFileNameLength}.");
         if (request.UploadedBy.Length > 256)

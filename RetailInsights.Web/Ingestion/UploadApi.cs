@@ -11,7 +11,7 @@ namespace RetailInsights.Web.Ingestion;
 
 /// <summary>
 /// The HTTP API for machine clients (store systems), authenticated with an admin-created API key:
-/// <c>POST /api/uploads</c> (multipart: optional fields kind, store, dateOrder, retailer, replaces and confirm — a
+/// <c>POST /api/uploads</c> (multipart: optional fields source, kind, store, dateOrder, retailer, replaces and confirm — a
 /// corrected copy of an upload the same key sent —, then the file) and
 /// <c>GET /api/uploads/{id}</c> for status and counts.
 /// </summary>
@@ -28,7 +28,7 @@ public static class UploadApi
         var api = app.MapGroup("/api/uploads").RequireAuthorization(Policies.UploadApi).DisableAntiforgery();
         api.MapGet("/{id:long}", GetStatusAsync).WithSummary("An upload's status and counts (a key sees its own uploads)")
             .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound);
-        api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields kind, store, dateOrder, retailer, then the file")
+        api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields source (its mapping applies), kind, store, dateOrder, retailer, then the file")
             .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>()
             .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status413PayloadTooLarge);
     }
@@ -40,7 +40,7 @@ public static class UploadApi
             limit.MaxRequestBodySize = storage.MaxBytes + 1024 * 1024;
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
-            return Results.BadRequest(new { error = "Send the file as multipart/form-data (fields kind, store, dateOrder, retailer, then file)." });
+            return Results.BadRequest(new { error = "Send the file as multipart/form-data (fields source, kind, store, dateOrder, retailer, then file)." });
 
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new MultipartReader(boundary, context.Request.Body);
@@ -60,7 +60,8 @@ public static class UploadApi
             }
             var request = new IntakeRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "upload.csv",
                 context.User.Identity?.Name ?? "api", fields.GetValueOrDefault("kind"), fields.GetValueOrDefault("store"),
-                fields.GetValueOrDefault("dateOrder"), IntakeRules.Retailer(fields.GetValueOrDefault("retailer")), ApiKeyIdOf(context.User));
+                fields.GetValueOrDefault("dateOrder"), IntakeRules.Retailer(fields.GetValueOrDefault("retailer")), ApiKeyIdOf(context.User),
+                Source: fields.GetValueOrDefault("source"));
             if (fields.GetValueOrDefault("replaces") is { Length: > 0 } replaces)
             {
                 // A key corrects only what it sent, as it sees only its own uploads.

@@ -1,6 +1,7 @@
 using Hangfire;
 using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -14,7 +15,8 @@ public sealed record IntakeRequest(
     string RetailerCode = "default",
     int? ApiKeyId = null,
     long? ReplacesUploadId = null,
-    bool ReplaceConfirmed = false);
+    bool ReplaceConfirmed = false,
+    string? Source = null);
 
 public enum IntakeState
 {
@@ -33,9 +35,11 @@ public sealed record IntakeResult(long UploadId, IntakeState State, string Messa
 /// <summary>
 /// The one door for files — the upload page, the API, the import command and the drop folder: check what the
 /// uploader said, stream the file to disk, and record the upload and hand it to a job — unless another upload holds
-/// the same content, which is answered without touching anything.
+/// the same content, which is answered without touching anything. A file of a known source system is recorded with
+/// the source's current mapping version, which its load then reads it with.
 /// </summary>
-public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, AuditLog audit, IBackgroundJobClient? jobs = null)
+public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, AuditLog audit, SourceCatalog sources,
+    IBackgroundJobClient? jobs = null)
 {
     /// <param name="enqueue">False for the import command, which loads synchronously in its own process.</param>
     /// <exception cref="IntakeRequestException">What the uploader said cannot be taken (before anything is written).</exception>
@@ -45,10 +49,55 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
     {
         if (IntakeRules.FirstProblem(request) is { } problem)
             throw new IntakeRequestException(problem);
+        var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
         var staged = await storage.StageAsync(content, request.FileName, progress, cancellationToken);
+        return await RecordAsync(staged, resolved, mappingVersion, enqueue, cancellationToken);
+    }
+
+    /// <summary>A file already streamed to the staging folder (the mapping step looked at it first): recorded as <see cref="AcceptAsync"/> does.</summary>
+    /// <exception cref="IntakeRequestException">What the uploader said cannot be taken (the staged file is removed).</exception>
+    public async Task<IntakeResult> AcceptStagedAsync(StagedFile staged, IntakeRequest request, bool enqueue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (IntakeRules.FirstProblem(request) is { } problem)
+                throw new IntakeRequestException(problem);
+            var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
+            return await RecordAsync(staged, resolved, mappingVersion, enqueue, cancellationToken);
+        }
+        catch (IntakeRequestException)
+        {
+            File.Delete(staged.Path);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The source a file comes from: the named one (which must exist), or the retailer code when it is a known source.
+    /// Its only kind stands in for a kind the uploader did not name.
+    /// </summary>
+    private async Task<(IntakeRequest Request, int? MappingVersion)> ResolveSourceAsync(IntakeRequest request, CancellationToken cancellationToken)
+    {
+        var named = IntakeRules.NullIfBlank(request.Source);
+        var code = named ?? IntakeRules.Retailer(request.RetailerCode);
+        var source = await sources.GetAsync(code, cancellationToken: cancellationToken);
+        if (source is null)
+            return named is null
+                ? (request, null)
+                : throw new IntakeRequestException(new IntakeProblem("source",
+                    $"There is no source '{named}'. An admin adds it on the Sources page (/admin/sources) or with `sources set {named}`."));
+        if (request.Kind is { } kind && source.Kinds.Count > 0 && !source.Kinds.Contains(kind))
+            throw new IntakeRequestException(new IntakeProblem("kind",
+                $"Source {source.Code} sends {string.Join(", ", source.Kinds)}, not {kind}; an admin can change that on the Sources page."));
+        return (request with { RetailerCode = source.Code, Kind = request.Kind ?? source.OnlyKind }, source.Version);
+    }
+
+    private async Task<IntakeResult> RecordAsync(StagedFile staged, IntakeRequest request, int? mappingVersion, bool enqueue,
+        CancellationToken cancellationToken)
+    {
         var upload = new NewUpload(staged.OriginalName, staged.SizeBytes, staged.Sha256, staged.Path, request.UploadedBy, request.Kind,
             IntakeRules.NullIfBlank(request.DefaultStoreCode), request.DateOrder, IntakeRules.Retailer(request.RetailerCode),
-            request.ApiKeyId, request.ReplacesUploadId, request.ReplaceConfirmed);
+            request.ApiKeyId, request.ReplacesUploadId, request.ReplaceConfirmed, mappingVersion);
         // The holder can finish (or fail) between our insert and our look-up: then the insert is tried again.
         for (var attempt = 0; ; attempt++)
         {

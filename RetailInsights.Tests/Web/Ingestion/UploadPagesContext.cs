@@ -41,6 +41,8 @@ public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
         authorization.SetAuthorized(user);
         authorization.SetRoles(role);
         authorization.SetPolicies(policies);
+        // The pages say whether their circuit is live; under bUnit it is, as in a browser after the prerender.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -13,4 +13,5 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
+    public const string SourceSaved = "source.saved";
 }

@@ -19,6 +19,7 @@ public static class NavigationItems
         new("Uploads", "uploads", Icons.Material.Filled.CloudUpload, Policies.ManageUploads),
         new("Data quality", "quality", Icons.Material.Filled.FactCheck, Policies.ManageUploads),
         new("Users", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Administer),
+        new("Sources", "admin/sources", Icons.Material.Filled.Hub, Policies.Administer),
         new("API keys", "admin/api-keys", Icons.Material.Filled.Key, Policies.Administer),
         new("Audit log", "admin/audit", Icons.Material.Filled.History, Policies.Administer),
         new("Jobs (Hangfire)", "hangfire", Icons.Material.Filled.Schedule, Policies.Administer),

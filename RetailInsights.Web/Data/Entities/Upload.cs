@@ -40,6 +40,9 @@ public sealed class Upload
     /// <summary>The source system: facts from different retailers never count as duplicates of each other.</summary>
     public string RetailerCode { get; set; } = "default";
 
+    /// <summary>The version of the source's mapping the file is read with (null: no mapping, the usual names only).</summary>
+    public int? MappingVersion { get; set; }
+
     public short ProgressPercent { get; set; }
 
     /// <summary>The loaded upload this one corrects: its rows are removed in the transaction that loads these.</summary>

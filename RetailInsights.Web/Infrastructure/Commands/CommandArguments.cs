@@ -7,6 +7,7 @@ public sealed class CommandArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
+    private readonly List<(string Name, string? Value)> _given = [];
 
     public IReadOnlyList<string> Positionals => _positionals;
 
@@ -25,14 +26,13 @@ public sealed class CommandArguments
             }
             var name = word[2..];
             var equals = name.IndexOf('=');
-            if (equals >= 0)
-                parsed._options[name[..equals]] = name[(equals + 1)..];
-            else if (flags?.Contains(name) == true)
-                parsed._options[name] = null;
-            else if (i + 1 < args.Count)
-                parsed._options[name] = args[++i];
-            else
-                throw new CommandUsageException($"--{name} needs a value");
+            (string Key, string? Value) pair = equals >= 0 ? (name[..equals], name[(equals + 1)..])
+                : flags?.Contains(name) == true ? (name, (string?)null)
+                : i + 1 < args.Count ? (name, args[++i])
+                : throw new CommandUsageException($"--{name} needs a value");
+            var (key, value) = pair;
+            parsed._options[key] = value;
+            parsed._given.Add((key, value));
         }
         return parsed;
     }
@@ -40,6 +40,9 @@ public sealed class CommandArguments
     public bool Has(string name) => _options.ContainsKey(name);
 
     public string? String(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every value of an option that may be given more than once (<c>--map a=B --map c=D</c>), in order.</summary>
+    public IReadOnlyList<string> Strings(string name) => _given.Where(g => g.Name == name && g.Value is not null).Select(g => g.Value!).ToList();
 
     public int Int(string name, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
     {

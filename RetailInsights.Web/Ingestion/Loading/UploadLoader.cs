@@ -4,6 +4,7 @@ using Npgsql;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Quality;
+using RetailInsights.Web.Sources;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
@@ -14,8 +15,8 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// and a retry after a crash starts clean. Only the dimension rows the file names are committed ahead, in their own
 /// short transaction (see <see cref="DimensionRows"/>). Safe to run twice: the second run finds the upload done.
 /// </summary>
-public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploads, IOptions<LoadOptions> options, TimeProvider clock,
-    ILogger<UploadLoader> logger)
+public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploads, SourceCatalog sources, IOptions<LoadOptions> options,
+    TimeProvider clock, ILogger<UploadLoader> logger)
 {
     private const int Attempts = 4;
 
@@ -76,10 +77,13 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
                 "nothing was loaded. Upload the file again.", cancellationToken);
         }
 
+        // The version recorded at intake, never a later one: the upload says exactly how its file was read.
+        var source = upload.MappingVersion is { } version ? await sources.GetAsync(upload.RetailerCode, version, cancellationToken) : null;
         using var progress = new UploadProgressWriter(dataSource, uploadId, clock);
         progress.SetStatus(UploadStatuses.Parsing, 0);
         var readOptions = new ReadOptions
         {
+            Mapping = source?.Mapping,
             Kind = UploadKinds.Parse(upload.RequestedKind),
             DefaultStoreId = upload.DefaultStoreCode,
             AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
@@ -95,7 +99,13 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         catch (FileRefusedException e)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync(upload, e.Message, cancellationToken);
+            return await RefuseAsync(upload, e.MissingColumns.Count > 0 ? e.Message + MappingHint(source) : e.Message, cancellationToken);
+        }
+        if (source is { Kinds.Count: > 0 } && !source.Kinds.Contains(UploadKinds.Of(reader.Kind)))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(upload, $"{upload.FileName} is a {HeaderMap.Describe(reader.Kind)} file, but source {source.Code} sends " +
+                $"{string.Join(", ", source.Kinds)}. Nothing was loaded; an admin can add the kind on the Sources page.", cancellationToken);
         }
         var run = new LoadRun(connection, transaction, upload, OpenFile, reader, progress, stopwatch);
         var budget = new MemoryBudget(options.Value.MaxLoadMemoryBytes);
@@ -218,6 +228,12 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             spilled ? " (past the memory budget: loaded through the stage)" : "");
         return await OutcomeAsync(upload.UploadId, cancellationToken);
     }
+
+    /// <summary>Where to go when a known source's file has columns its mapping does not cover yet.</summary>
+    private static string MappingHint(SourceSettings? source) => source is null ? "" :
+        $" The file was read with source {source.Code}'s mapping version {source.Version}: map the missing columns to this file's headers " +
+        $"in the mapping step of the Uploads page (choose source {source.Code} and upload the file again), or with " +
+        $"`sources set {source.Code} --map HEADER=COLUMN`.";
 
     private DataQualityReport Report(UploadFileReader reader, string kind, long duplicates, long productsMissing, long storesMissing) =>
         DataQualityReport.From(reader, kind, duplicates, productsMissing, storesMissing, clock.GetUtcNow().UtcDateTime);

@@ -18,7 +18,8 @@ public sealed record NewUpload(
     string RetailerCode,
     int? ApiKeyId = null,
     long? ReplacesUploadId = null,
-    bool ReplaceConfirmed = false);
+    bool ReplaceConfirmed = false,
+    int? MappingVersion = null);
 
 /// <summary>The upload that holds a file's content: queued, being loaded, or loaded.</summary>
 public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName)
@@ -58,9 +59,10 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
-                requested_kind, default_store_code, date_order, retailer_code, api_key_id, replaces_upload_id, replace_confirmed)
+                requested_kind, default_store_code, date_order, retailer_code, api_key_id, replaces_upload_id, replace_confirmed,
+                mapping_version)
             VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key, @replaces,
-                @confirmed)
+                @confirmed, @mapping)
             ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
             RETURNING upload_id
             """);
@@ -77,6 +79,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("key", NpgsqlDbType.Integer, (object?)upload.ApiKeyId ?? DBNull.Value);
         command.Parameters.AddWithValue("replaces", NpgsqlDbType.Bigint, (object?)upload.ReplacesUploadId ?? DBNull.Value);
         command.Parameters.AddWithValue("confirmed", upload.ReplaceConfirmed);
+        command.Parameters.AddWithValue("mapping", NpgsqlDbType.Integer, (object?)upload.MappingVersion ?? DBNull.Value);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
@@ -273,6 +276,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             DefaultStoreCode = Maybe<string>("default_store_code"),
             DateOrder = Maybe<string>("date_order"),
             RetailerCode = Get<string>("retailer_code"),
+            MappingVersion = reader.IsDBNull(reader.GetOrdinal("mapping_version")) ? null : Get<int>("mapping_version"),
             ProgressPercent = Get<short>("progress_percent"),
             QualityReport = Maybe<string>("quality_report"),
             ReplacesUploadId = reader.IsDBNull(reader.GetOrdinal("replaces_upload_id")) ? null : Get<long>("replaces_upload_id"),

@@ -28,6 +28,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/quality"] = ("/quality", Access.Uploads),
         ["/admin/users"] = ("/admin/users", Access.Admin),
         ["/admin/api-keys"] = ("/admin/api-keys", Access.Admin),
+        ["/admin/sources"] = ("/admin/sources", Access.Admin),
         ["/admin/audit"] = ("/admin/audit", Access.Admin),
         ["/hangfire/{**path}"] = ("/hangfire", Access.Admin),
         ["/account/login"] = ("/account/login", Access.Anyone),

@@ -10,7 +10,7 @@ public sealed class DemoUserNavigationTests(BrowserAppFixture fixture)
 {
     private static readonly string[] Dashboards = ["Overview", "Live", "Baskets", "Segments", "Refunds", "Stores"];
     private static readonly string[] UploadPages = ["Uploads", "Data quality"];
-    private static readonly string[] AdminPages = ["Users", "API keys", "Audit log", "Jobs (Hangfire)"];
+    private static readonly string[] AdminPages = ["Users", "Sources", "API keys", "Audit log", "Jobs (Hangfire)"];
 
     [Fact]
     public async Task EachDemoUser_signsInAndSeesTheNavigationOfTheirRole()
