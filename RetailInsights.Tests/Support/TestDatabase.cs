@@ -37,15 +37,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return new RetailInsightsDbContext(options.Options);
     }
 
+    /// <summary>A test's reference queries read whole tables by definition; a loaded machine may need minutes for one.</summary>
+    private const int ReferenceQuerySeconds = 300;
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);
+        command.CommandTimeout = ReferenceQuerySeconds;
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
     public async Task ExecuteAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);
+        command.CommandTimeout = ReferenceQuerySeconds;
         await command.ExecuteNonQueryAsync();
     }
 
@@ -77,7 +82,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             if (_templateName is not null)
                 return _templateName;
-            var name = $"ri_template_{LatestMigrationId().ToLowerInvariant()}";
+            var name = TemplateName();
             await using var admin = await PostgresServer.OpenAdminConnectionAsync();
             // Another test process may be building the same template: one builds it, the others wait.
             await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(4242)", admin))
@@ -111,13 +116,20 @@ public sealed class TestDatabase : IAsyncDisposable
         await rename.ExecuteNonQueryAsync();
     }
 
-    private static string LatestMigrationId()
+    /// <summary>
+    /// Named for every migration, not the latest alone: a branch merged with an older-dated migration must not reuse a
+    /// template built without it (a persistent local cluster keeps templates between runs).
+    /// </summary>
+    private static string TemplateName()
     {
         // Listing migrations reads the assembly only; the data source is never opened.
         using var dataSource = NpgsqlDataSource.Create(PostgresServer.AdminConnectionString);
         var options = new DbContextOptionsBuilder<RetailInsightsDbContext>();
         DatabaseSetup.Configure(options, dataSource);
         using var db = new RetailInsightsDbContext(options.Options);
-        return db.Database.GetMigrations().Last();
+        var migrations = db.Database.GetMigrations().ToList();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\n", migrations))))[..12];
+        return $"ri_template_{migrations[^1][..14]}_{hash}";
     }
 }

@@ -155,13 +155,15 @@ public sealed class BasketsBrowserTests(BrowserAppFixture fixture)
 
     // Baskets as mining read them (the run's window, sale lines with a price, no fee codes), counted on the facts.
     private async Task<string> CountsOnTheFactsAsync(int ruleNo) => await fixture.Database.ScalarAsync<string>($"""
-        WITH run AS (SELECT as_of, window_days FROM analysis_runs WHERE run_id = {Latest}),
+        WITH run AS (SELECT as_of, window_days, started_at FROM analysis_runs WHERE run_id = {Latest}),
              rule AS (SELECT antecedent, consequent FROM run_rules WHERE run_id = {Latest} AND rule_no = {ruleNo}),
              baskets AS (
                 SELECT f.invoice, array_agg(DISTINCT p.stock_code::text) AS items
                 FROM fact_sales f JOIN dim_product p USING (product_id), run
                 WHERE f.unit_price > 0 AND NOT p.is_non_product
                   AND f.date_key BETWEEN to_char(run.as_of - run.window_days, 'YYYYMMDD')::int AND to_char(run.as_of - 1, 'YYYYMMDD')::int
+                  -- The facts the run read: other tests of the collection load more files into this database later.
+                  AND f.upload_id IN (SELECT upload_id FROM uploads WHERE finished_at <= run.started_at)
                 GROUP BY f.invoice)
         SELECT concat_ws('|', count(*) FILTER (WHERE items @> (rule.antecedent || rule.consequent)), count(*) FILTER (WHERE items @> rule.antecedent),
                          count(*) FILTER (WHERE items @> rule.consequent), count(*))
