@@ -15,8 +15,8 @@ pages_size() {
   bench_database "$db"
   export Ingestion__StagingPath="$data/staging"
   local t0 import_s analyze_s
-  t0=$(now); "${APP[@]}" import "$data" > "$data/import.jsonl"; import_s=$(since "$t0")
-  t0=$(now); "${APP[@]}" analyze > "$data/analyze.json" || true; analyze_s=$(since "$t0")
+  t0=$(now); "${APP[@]}" import "$data" > "$data.import.jsonl"; import_s=$(since "$t0")
+  t0=$(now); "${APP[@]}" analyze > "$data.analyze.json" || true; analyze_s=$(since "$t0")
   local size
   size=$("${PSQL[@]}" -d "$db" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")
   {
