@@ -22,7 +22,7 @@ PY
 }
 
 events() {
-  local rates="${1:-1000 2500 5000 7500 10000}"
+  local rates="${*:-1000 2500 5000 7500 10000}"
   RI_BENCH_DURABLE=1 bench_cluster
   bench_app
   local data="$ROOT/.data/bench-events"

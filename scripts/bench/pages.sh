@@ -44,7 +44,7 @@ pages_browser() {
 }
 
 pages() {
-  local sizes="${1:-5M 20M}"
+  local sizes="${*:-5M 20M}"
   bench_cluster
   bench_app
   dotnet build RetailInsights.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
