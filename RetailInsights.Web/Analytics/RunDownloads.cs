@@ -67,33 +67,6 @@ public static class RunDownloads
             await writer.WriteLineAsync(line);
     }
 
-    private static async Task WriteAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, string what)
-    {
-        var cancellationToken = context.RequestAborted;
-        if (await results.LatestAsync(cancellationToken) is not { } run)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsync("No analytics run has succeeded yet.", cancellationToken);
-            return;
-        }
-        var segment = what == "segments" && context.Request.Query["segment"] is [{ Length: > 0 } named] ? named : null;
-        if (RunExports.CheckSegment(segment) is { } unknown)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync(unknown, cancellationToken);
-            return;
-        }
-        var lines = await RunExports.LinesAsync(results, run, what, segment, cancellationToken);
-        var described = segment is null ? what : $"{what} ({segment})";
-        await audit.RecordAsync(user.Identity?.Name ?? "unknown", AuditActions.Export, $"{described} of run #{run.RunId}", "download", cancellationToken);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        var slug = segment is null ? what : $"{what}-{segment.ToLowerInvariant().Replace(' ', '-')}";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-run-{run.RunId}-{run.AsOf:yyyy-MM-dd}.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        foreach (var line in lines)
-            await writer.WriteLineAsync(line);
-    }
-
     // The latest run's customers, or the selection the query names (a segment for a campaign, a cell, a move), streamed.
     private static async Task WriteCustomersAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user,
         Npgsql.NpgsqlDataSource dataSource)
