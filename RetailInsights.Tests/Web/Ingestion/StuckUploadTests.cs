@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Web.Components;
 using Npgsql;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
@@ -25,7 +26,7 @@ public sealed class StuckUploadTests : UploadPagesContext
         var page = Render<UploadsPage>();
         page.WaitForAssertion(() => Assert.Contains("stuck (loading)", page.Find("#uploads-table").TextContent));
 
-        page.Find("[data-action=cancel]").Click();
+        await page.ClickNowAsync("[data-action=cancel]");
 
         page.WaitForAssertion(() => Assert.Equal("failed", page.Find("#uploads-table [data-status]").GetAttribute("data-status")));
         Assert.Equal("failed", await Pipeline.Database.ScalarAsync<string>($"SELECT status FROM uploads WHERE upload_id = {stuck}"));
@@ -45,7 +46,7 @@ public sealed class StuckUploadTests : UploadPagesContext
         var page = Render<UploadsPage>();
         page.WaitForAssertion(() => Assert.Contains("stuck (loading)", page.Find("#uploads-table").TextContent));
 
-        page.Find("[data-action=cancel]").Click();
+        await page.ClickNowAsync("[data-action=cancel]");
 
         page.WaitForAssertion(() => Assert.Contains("A load of it is running right now", page.Markup));
         Assert.Equal("loading", await Pipeline.Database.ScalarAsync<string>($"SELECT status FROM uploads WHERE upload_id = {busy}"));
@@ -58,7 +59,7 @@ public sealed class StuckUploadTests : UploadPagesContext
         var page = Render<UploadsPage>();
         page.WaitForAssertion(() => Assert.Contains("stuck (loading)", page.Find("#uploads-table").TextContent));
 
-        page.Find("[data-action=retry]").Click();
+        await page.ClickNowAsync("[data-action=retry]");
 
         page.WaitForAssertion(() => Assert.Contains("Queued again.", page.Markup));
         Assert.Equal(1L, await Pipeline.Database.ScalarAsync<long>(

@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
@@ -29,16 +30,16 @@ public sealed class UploadsPageTests : UploadPagesContext
     }
 
     [Fact]
-    public void AFileTheIntakeRefuses_isAnsweredOnThePage_andTheNextFileStillGoesThrough()
+    public async Task AFileTheIntakeRefuses_isAnsweredOnThePage_andTheNextFileStillGoesThrough()
     {
         var page = Render<UploadsPage>();
         page.WaitForAssertion(() => Assert.Contains("No files loaded yet", page.Markup));
-        page.Find("#upload-store").Change(new string('S', 70));
+        await page.ChangeNowAsync("#upload-store", new string('S', 70));
 
         page.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromText("Invoice,StockCode,Quantity,InvoiceDate,Price\n1,A,1,2025-07-01,2\n", "till-1.csv"));
         page.WaitForAssertion(() => Assert.Contains("not received: store is 70 characters", page.Markup), TimeSpan.FromSeconds(10));
-        page.Find("#upload-store").Change("JKT-01");
+        await page.ChangeNowAsync("#upload-store", "JKT-01");
         page.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromText("Invoice,StockCode,Quantity,InvoiceDate,Price\n2,A,1,2025-07-01,2\n", "till-2.csv"));
 

@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -56,7 +57,7 @@ public sealed class UploadsPageSourceTests : UploadPagesContext
         page.WaitForAssertion(() => Assert.Contains("waits for the mapping below", page.Markup), TimeSpan.FromSeconds(10));
         Assert.Contains("its columns are not mapped for franchise yet", page.Markup);
         Assert.Equal("4", page.Find("#map-invoicedate").QuerySelector("option[selected]")?.GetAttribute("value"));
-        page.Find("#save-mapping").Click();
+        await page.ClickNowAsync("#save-mapping");
 
         page.WaitForAssertion(() => Assert.Contains("mapping version 2, saved now", page.Markup), TimeSpan.FromSeconds(10));
         page.WaitForAssertion(() => Assert.Contains("Read with franchise's mapping version 2.", page.Markup), TimeSpan.FromSeconds(10));
@@ -76,7 +77,7 @@ public sealed class UploadsPageSourceTests : UploadPagesContext
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(SourceFiles.Franchise, "day-1.csv"));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#mapping-step")), TimeSpan.FromSeconds(10));
 
-        page.Find("#cancel-mapping").Click();
+        await page.ClickNowAsync("#cancel-mapping");
 
         page.WaitForAssertion(() => Assert.Contains("not loaded: its columns were not mapped", page.Markup));
         Assert.Empty(Directory.GetFiles(Path.Combine(Pipeline.Folder, "staging"), "*day-1*", SearchOption.AllDirectories));
