@@ -13,6 +13,6 @@ public static class StableEvents
     public static Task ClickNowAsync<T>(this IRenderedComponent<T> rendered, string selector) where T : IComponent =>
         rendered.InvokeAsync(() => rendered.Find(selector).Click());
 
-    public static Task ChangeNowAsync<T>(this IRenderedComponent<T> rendered, string selector, string value) where T : IComponent =>
+    public static Task ChangeNowAsync<T, TValue>(this IRenderedComponent<T> rendered, string selector, TValue value) where T : IComponent =>
         rendered.InvokeAsync(() => rendered.Find(selector).Change(value));
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Web.Components;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
@@ -17,24 +18,24 @@ public sealed class SourcesPageTests : UploadPagesContext
         var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("No sources yet", page.Markup));
 
-        page.Find("#source-code").Change("franchise");
-        page.Find("#source-name").Change("Franchise North");
-        page.Find("#source-zone").Change("Asia/Jakarta");
-        page.Find("#source-date-order").Change("day-first");
-        page.Find("#source-decimal").Change(",");
-        page.Find("#source-kind-transactions").Change(true);
-        page.Find("#add-column").Click();
+        await page.ChangeNowAsync("#source-code", "franchise");
+        await page.ChangeNowAsync("#source-name", "Franchise North");
+        await page.ChangeNowAsync("#source-zone", "Asia/Jakarta");
+        await page.ChangeNowAsync("#source-date-order", "day-first");
+        await page.ChangeNowAsync("#source-decimal", ",");
+        await page.ChangeNowAsync("#source-kind-transactions", true);
+        await page.ClickNowAsync("#add-column");
         page.WaitForAssertion(() => page.Find("#source-header-0"));
-        page.Find("#source-header-0").Change("sold_at");
-        page.Find("#source-column-0").Change("InvoiceDate");
-        page.Find("#save-source").Click();
+        await page.ChangeNowAsync("#source-header-0", "sold_at");
+        await page.ChangeNowAsync("#source-column-0", "InvoiceDate");
+        await page.ClickNowAsync("#save-source");
         page.WaitForAssertion(() => Assert.Contains("Saved franchise as version 1.", page.Find("#source-saved").TextContent), TimeSpan.FromSeconds(10));
 
-        page.Find("#add-column").Click();
+        await page.ClickNowAsync("#add-column");
         page.WaitForAssertion(() => page.Find("#source-header-1"));
-        page.Find("#source-header-1").Change("member_no");
-        page.Find("#source-column-1").Change("Customer ID");
-        page.Find("#save-source").Click();
+        await page.ChangeNowAsync("#source-header-1", "member_no");
+        await page.ChangeNowAsync("#source-column-1", "Customer ID");
+        await page.ClickNowAsync("#save-source");
         page.WaitForAssertion(() => Assert.Contains("Saved franchise as version 2.", page.Find("#source-saved").TextContent), TimeSpan.FromSeconds(10));
 
         Assert.Contains("sold_at → InvoiceDate, member_no → Customer ID", page.Find("#sources-table").TextContent);
@@ -51,9 +52,9 @@ public sealed class SourcesPageTests : UploadPagesContext
     {
         var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("No sources yet", page.Markup));
-        page.Find("#source-code").Change("franchise");
-        page.Find("#source-zone").Change("Mars/Olympus");
-        page.Find("#save-source").Click();
+        await page.ChangeNowAsync("#source-code", "franchise");
+        await page.ChangeNowAsync("#source-zone", "Mars/Olympus");
+        await page.ClickNowAsync("#save-source");
 
         page.WaitForAssertion(() => Assert.Contains("not a time zone this server knows", page.Find("#source-error").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal(0L, await Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM source_mappings"));

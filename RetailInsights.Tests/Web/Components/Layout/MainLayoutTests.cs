@@ -64,14 +64,14 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void MainLayout_menuButton_togglesTheDrawer()
+    public async Task MainLayout_menuButton_togglesTheDrawer()
     {
         SignIn("manager@test.local", Policies.ViewDashboards, Policies.ManageUploads);
         var layout = Render<MainLayout>(parameters => parameters.Add(l => l.Body, (RenderFragment)(_ => { })));
         bool DrawerOpen() => layout.Find(".mud-drawer").ClassList.Contains("mud-drawer--open");
 
         var before = DrawerOpen();
-        layout.Find("header button[aria-label='Toggle navigation']").Click();
+        await layout.ClickNowAsync("header button[aria-label='Toggle navigation']");
 
         Assert.NotEqual(before, DrawerOpen());
     }

@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Web.Components;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,31 +33,31 @@ public sealed class FilterBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void QuickRange_setsTheRangeInTheUrl_keepingTheRestOfTheFilter()
+    public async Task QuickRange_setsTheRangeInTheUrl_keepingTheRestOfTheFilter()
     {
         var (bar, navigation) = Render("?from=2026-11-01&to=2026-11-30&store=JKT-01");
 
-        bar.Find("[data-days='7']").Click();
+        await bar.ClickNowAsync("[data-days='7']");
 
         Assert.Equal("http://localhost/refunds?from=2026-11-24&to=2026-11-30&store=JKT-01", navigation.Uri);
     }
 
     [Fact]
-    public void Reset_dropsStoresRegionCategoryAndSource_keepingTheDays()
+    public async Task Reset_dropsStoresRegionCategoryAndSource_keepingTheDays()
     {
         var (bar, navigation) = Render("?from=2026-11-01&to=2026-11-30&store=JKT-01&category=Snacks&source=default");
 
-        bar.Find("#filter-reset").Click();
+        await bar.ClickNowAsync("#filter-reset");
 
         Assert.Equal("http://localhost/refunds?from=2026-11-01&to=2026-11-30", navigation.Uri);
     }
 
     [Fact]
-    public void Reset_dropsAProductToo()
+    public async Task Reset_dropsAProductToo()
     {
         var (bar, navigation) = Render("?from=2026-11-01&to=2026-11-30&product=BEV-001");
 
-        bar.Find("#filter-reset").Click();
+        await bar.ClickNowAsync("#filter-reset");
 
         Assert.Equal("http://localhost/refunds?from=2026-11-01&to=2026-11-30", navigation.Uri);
     }
