@@ -100,5 +100,12 @@ internal static class IncrementalSummarySql
         ON CONFLICT (date_key, store_id, product_id, retailer_id, reason) DO UPDATE SET
             refunds = a.refunds + excluded.refunds, quantity = a.quantity + excluded.quantity, amount = a.amount + excluded.amount
         """,
+        """
+        INSERT INTO agg_refunds_category_daily AS a (date_key, store_id, retailer_id, category, reason, refunds, quantity, amount)
+        SELECT r.date_key, r.store_id, r.retailer_id, coalesce(p.category, ''), r.reason, count(*), sum(r.quantity), sum(r.amount)
+        FROM {R} r JOIN dim_product p USING (product_id) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (date_key, store_id, retailer_id, category, reason) DO UPDATE SET
+            refunds = a.refunds + excluded.refunds, quantity = a.quantity + excluded.quantity, amount = a.amount + excluded.amount
+        """,
     ];
 }

@@ -11,7 +11,12 @@ internal static class RebuildSummarySql
 
     /// <summary>The category summaries of the days @days (whose products may have moved category), recomputed.</summary>
     public static IReadOnlyList<string> CategoryDays =>
-        ["DELETE FROM agg_category_daily WHERE date_key = ANY(@days)", Category.Replace("{days}", "f.date_key = ANY(@days)", StringComparison.Ordinal)];
+    [
+        "DELETE FROM agg_category_daily WHERE date_key = ANY(@days)",
+        Category.Replace("{days}", "f.date_key = ANY(@days)", StringComparison.Ordinal),
+        "DELETE FROM agg_refunds_category_daily WHERE date_key = ANY(@days)",
+        RefundsCategory.Replace("{days}", "f.date_key = ANY(@days)", StringComparison.Ordinal),
+    ];
 
     /// <summary>
     /// The summaries of the (day, store) cells in the temporary table <c>replaced_cells</c>, recomputed from the facts
@@ -26,7 +31,7 @@ internal static class RebuildSummarySql
     ];
 
     private static IEnumerable<string> Fill(string days) =>
-        new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
+        new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily, RefundsCategory }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
 
     private const string Invoices = """
         INSERT INTO agg_invoices (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
@@ -70,5 +75,11 @@ internal static class RebuildSummarySql
         INSERT INTO agg_refunds_daily (date_key, store_id, product_id, retailer_id, reason, refunds, quantity, amount)
         SELECT date_key, store_id, product_id, retailer_id, reason, count(*), sum(quantity), sum(amount)
         FROM refunds f WHERE {days} GROUP BY 1, 2, 3, 4, 5
+        """;
+
+    private const string RefundsCategory = """
+        INSERT INTO agg_refunds_category_daily (date_key, store_id, retailer_id, category, reason, refunds, quantity, amount)
+        SELECT f.date_key, f.store_id, f.retailer_id, coalesce(p.category, ''), f.reason, count(*), sum(f.quantity), sum(f.amount)
+        FROM refunds f JOIN dim_product p USING (product_id) WHERE {days} GROUP BY 1, 2, 3, 4, 5
         """;
 }

@@ -22,16 +22,18 @@ public sealed class Summaries(NpgsqlDataSource dataSource, ILogger<Summaries> lo
     }
 
     /// <summary>
-    /// Products whose category a catalog is about to change, among those that sold: their days' category summaries
+    /// Products whose category a catalog is about to change, among those that sold or were refunded: their days' category summaries
     /// are recomputed after the change (<see cref="RecategorizeAsync"/>). @stage holds the catalog's rows.
     /// </summary>
     public static async Task<int[]> DaysOfRecategorizedProductsAsync(NpgsqlConnection connection, string newCategories,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT coalesce(array_agg(DISTINCT a.date_key), ARRAY[]::integer[]) FROM agg_sales_daily a
-            WHERE a.product_id IN (SELECT p.product_id FROM dim_product p JOIN ({newCategories}) c USING (stock_code)
-                                   WHERE coalesce(p.category, '') IS DISTINCT FROM coalesce(c.category, ''))
+            WITH moved AS (SELECT p.product_id FROM dim_product p JOIN ({newCategories}) c USING (stock_code)
+                           WHERE coalesce(p.category, '') IS DISTINCT FROM coalesce(c.category, ''))
+            SELECT coalesce(array_agg(DISTINCT date_key), ARRAY[]::integer[]) FROM (
+                SELECT a.date_key FROM agg_sales_daily a WHERE a.product_id IN (SELECT product_id FROM moved)
+                UNION SELECT a.date_key FROM agg_refunds_daily a WHERE a.product_id IN (SELECT product_id FROM moved)) days
             """, connection) { CommandTimeout = 0 };
         return (int[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -26,6 +26,14 @@ public static class FilterSql
         """;
 
     /// <summary>
+    /// The refund summary that answers the filter, as "table alias WHERE rows": refunds by category (a third of the rows)
+    /// unless the filter names a product, which only the by-product summary holds.
+    /// </summary>
+    public static string RefundRows(DashboardFilter filter, string alias) => filter.Product is null
+        ? $"agg_refunds_category_daily {alias} WHERE {Rows(alias)} AND (@category IS NULL OR {alias}.category = @category)"
+        : $"agg_refunds_daily {alias} WHERE {ProductRows(alias)}";
+
+    /// <summary>
     /// The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category, @filter_product: so named
     /// that a page's own @product, say a basket explorer's, does not clash with it).
     /// </summary>

@@ -5,7 +5,7 @@ namespace RetailInsights.Web.Dashboards.Stores;
 /// <summary>
 /// Each store's gross, refunds, net and transactions for the filter's days and the days before, and the days'
 /// totals, from the store-day and refund summaries. Cost: rows read ∝ 2 × days × stores of agg_store_daily and
-/// 2 × days × stores × refunded products × reasons of agg_refunds_daily (one scan each, grouped two ways at once), plus
+/// 2 × days × stores × refunded categories × reasons of agg_refunds_category_daily (one scan each, grouped two ways at once), plus
 /// the store dimension; rows returned ∝ stores + days. Never the number of lines.
 /// </summary>
 public sealed class StoreSummaryQueries(DashboardDatabase database)
@@ -18,7 +18,7 @@ public sealed class StoreSummaryQueries(DashboardDatabase database)
         var current = ("current", (object)FilterSql.DateKey(filter.From));
         var stores = (await StoreDimension.ReadAsync(database, cancellationToken)).ToDictionary(s => s.Id);
         var sales = await GroupedAsync("agg_store_daily", "a.gross", "a.invoices", both, current, cancellationToken);
-        var refunds = await GroupedAsync("agg_refunds_daily", "a.amount", "0", both, current, cancellationToken);
+        var refunds = await GroupedAsync("agg_refunds_category_daily", "a.amount", "0", both, current, cancellationToken);
 
         var salesByStore = sales.Where(g => g.StoreId is not null).ToDictionary(g => (g.StoreId!.Value, g.Current!.Value));
         var refundsByStore = refunds.Where(g => g.StoreId is not null).ToDictionary(g => (g.StoreId!.Value, g.Current!.Value));

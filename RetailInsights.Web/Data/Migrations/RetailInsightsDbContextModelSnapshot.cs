@@ -875,9 +875,6 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_refunds_customer_id");
 
-                    b.HasIndex("DateKey")
-                        .HasDatabaseName("ix_refunds_date_key");
-
                     b.HasIndex("OriginalInvoice")
                         .HasDatabaseName("ix_refunds_original_invoice");
 
@@ -889,6 +886,10 @@ namespace RetailInsights.Web.Data.Migrations
 
                     b.HasIndex("StoreId", "DateKey")
                         .HasDatabaseName("ix_refunds_store_id_date_key");
+
+                    b.HasIndex("DateKey", "Amount", "RefundedAt", "RefundId")
+                        .IsDescending(false, true, true, false)
+                        .HasDatabaseName("ix_refunds_day_largest_first");
 
                     b.HasIndex("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount", "LineOccurrence")
                         .IsUnique()
