@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics;
+
 namespace RetailInsights.Web.Warehouse;
 
 /// <summary>
@@ -6,10 +9,44 @@ namespace RetailInsights.Web.Warehouse;
 /// </summary>
 public static class CustomerIdSets
 {
+    /// <summary>
+    /// The size of the sets' union. Customer ids are the dimension's dense serial keys, so the union is a bitmap of
+    /// max id bits (1.25 MB for ten million customers, pooled): a bit set per id and a popcount, several times faster
+    /// than hashing the quarter of a million ids that a quarter of a chain's store-days hold.
+    /// </summary>
     public static long CountDistinct(IEnumerable<int[]> idSets)
     {
+        var sets = idSets as IReadOnlyList<int[]> ?? idSets.ToList();
+        int min = int.MaxValue, max = -1;
+        foreach (var ids in sets.Where(ids => ids.Length > 0))
+            (min, max) = (Math.Min(min, ids.Min()), Math.Max(max, ids.Max()));
+        if (max < 0)
+            return min < 0 ? UnionByHashing(sets) : 0;
+        if (min < 0)
+            return UnionByHashing(sets); // not a dimension key: counted the slow way rather than wrongly
+        var words = max / 64 + 1;
+        var bits = ArrayPool<ulong>.Shared.Rent(words);
+        try
+        {
+            Array.Clear(bits, 0, words);
+            foreach (var ids in sets)
+                foreach (var id in ids)
+                    bits[id >> 6] |= 1UL << (id & 63);
+            var count = 0L;
+            for (var i = 0; i < words; i++)
+                count += BitOperations.PopCount(bits[i]);
+            return count;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(bits);
+        }
+    }
+
+    private static long UnionByHashing(IReadOnlyList<int[]> sets)
+    {
         var customers = new HashSet<int>();
-        foreach (var ids in idSets)
+        foreach (var ids in sets)
             customers.UnionWith(ids);
         return customers.Count;
     }
