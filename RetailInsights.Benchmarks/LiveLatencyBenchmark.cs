@@ -46,6 +46,7 @@ public sealed class LiveLatencyBenchmark : IBenchmark
             times.Add(answered.Elapsed.TotalMilliseconds);
             await Task.Delay(700, cancellationToken);
         }
+        Console.WriteLine($"  each sample, in order (ms): {string.Join(" ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
         times.Sort();
         Console.WriteLine($"  Live page shows a posted sale {times[times.Count / 2]:F0} ms after the API's answer (median of {samples}; " +
             $"worst {times[^1]:F0} ms)");
