@@ -33,4 +33,17 @@ public sealed class PullLimitsTests : IAsyncLifetime
         Assert.Equal(PullContext.SevenFacts.Order(StringComparer.Ordinal), (await _context.FactsAsync()).Order(StringComparer.Ordinal));
         Assert.Equal([1, 2, 1, 2], _context.Api.PagesServed);
     }
+
+    [Fact]
+    public async Task Pull_ofRecordsOutOfCursorOrder_stoppedAtItsCap_loadsThem_butLeavesTheCursor_sayingWhy()
+    {
+        (_context.Api.Records[0], _context.Api.Records[3]) = (_context.Api.Records[3], _context.Api.Records[0]);
+
+        var outcome = await _context.PullAsync();
+
+        Assert.Equal((PullStatuses.Failed, 4L), (outcome.Status, outcome.Accepted));
+        Assert.Contains("not in ascending order of updated_at", outcome.Message);
+        Assert.Null((await _context.EndpointAsync()).Cursor);
+        Assert.Equal(4, (await _context.FactsAsync()).Count);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;
@@ -137,6 +138,34 @@ public sealed class SourcePullTests : IAsyncLifetime
         Assert.Equal(PullStatuses.NothingNew, idle.Status);
         Assert.Equal(2L, await CountAsync("SELECT count(*) FROM uploads"));
         Assert.Equal(7, (await _context.FactsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Pull_whoseUploadIsRefused_leavesTheCursor_andOnceTheMappingCoversTheRecordsTheNextPullLoadsThemAll()
+    {
+        await SaveMappingAsync(new SourceChange { UnmapHeaders = ["sold_at"] });
+        await _context.SaveEndpointAsync();
+
+        var refused = await _context.PullAsync();
+
+        Assert.Equal((PullStatuses.Failed, 7, "refused"), (refused.Status, refused.Records, refused.UploadStatus));
+        Assert.Contains($"upload #{refused.UploadId} refused", refused.Message);
+        Assert.Contains("Missing required columns: InvoiceDate", refused.Message);
+        Assert.Null((await _context.EndpointAsync()).Cursor);
+        Assert.Empty(await _context.FactsAsync());
+
+        await SaveMappingAsync(new SourceChange { MapColumns = new Dictionary<string, string> { ["sold_at"] = "InvoiceDate" } });
+        var loaded = await _context.PullAsync();
+
+        Assert.Equal((PullStatuses.Loaded, 7L), (loaded.Status, loaded.Accepted));
+        Assert.Equal(Sorted(PullContext.SevenFacts), Sorted(await _context.FactsAsync()));
+        Assert.Equal("2025-07-04T10:25:00Z", (await _context.EndpointAsync()).Cursor);
+    }
+
+    private async Task SaveMappingAsync(SourceChange change)
+    {
+        await using var scope = _context.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync(PullContext.Source, change, "test", CancellationToken.None);
     }
 
     [Fact]
