@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Sources;
+using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Web.Data;
 
@@ -21,6 +22,7 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<FactSale> Sales => Set<FactSale>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<SourceMapping> SourceMappings => Set<SourceMapping>();
+    public DbSet<SourceEndpoint> SourceEndpoints => Set<SourceEndpoint>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<RejectedRow> RejectedRows => Set<RejectedRow>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

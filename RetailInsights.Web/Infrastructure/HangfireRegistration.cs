@@ -18,20 +18,7 @@ public static class HangfireRegistration
         // Storage and job activator are the app's own: Hangfire's registrations hand out the process-wide
         // JobStorage.Current and JobActivator.Current, which the last configured app sets, and two apps in one process
         // (the tests' hosts) then ran each other's jobs, on each other's databases and services.
-        AddOwnedByTheApp<JobStorage>(builder.Services, provider =>
-        {
-            var storageOptions = new PostgreSqlStorageOptions
-            {
-                SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
-                // LISTEN/NOTIFY: an upload's job starts at once rather than at the next poll.
-                EnableLongPolling = true,
-                QueuePollInterval = TimeSpan.FromSeconds(5),
-                UseSlidingInvisibilityTimeout = true,
-            };
-            var connectionString = DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>());
-            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
-        });
+        AddOwnedByTheApp<JobStorage>(builder.Services, CreateStorage);
         AddOwnedByTheApp<JobActivator>(builder.Services,
             provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         // Hangfire's own filters and attributes, plus the state filters features register: the app's, not process-wide.
@@ -42,15 +29,48 @@ public static class HangfireRegistration
                 features.Add(filter);
             return new JobFilterProviderCollection(GlobalJobFilters.Filters, new JobFilterAttributeFilterProvider(), features);
         });
-        builder.Services.AddHangfire((provider, config) => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseHostBoundLogging(provider));
+        builder.Services.AddHangfire((provider, config) => config.UseRetailInsightsSerialization().UseHostBoundLogging(provider));
 
         var options = builder.Configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
         if (options.RunServer)
             builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.WorkerCount));
+    }
+
+    /// <summary>
+    /// For commands: recurring jobs (a source's pull schedule) changed in the app's Hangfire storage, with no job server
+    /// and no job client; the storage opens only when a command reaches a schedule (the sources command), never for
+    /// import and the others.
+    /// </summary>
+    public static IServiceCollection AddRecurringJobsForCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            // Jobs are written as the app writes them, so its server reads what a command scheduled.
+            GlobalConfiguration.Configuration.UseRetailInsightsSerialization();
+            return CreateStorage(provider);
+        });
+        services.AddSingleton<IRecurringJobManager>(provider => new RecurringJobManager(provider.GetRequiredService<JobStorage>()));
+        return services;
+    }
+
+    public static IGlobalConfiguration UseRetailInsightsSerialization(this IGlobalConfiguration configuration) => configuration
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings();
+
+    private static PostgreSqlStorage CreateStorage(IServiceProvider provider)
+    {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = true,
+            // LISTEN/NOTIFY: an upload's job starts at once rather than at the next poll.
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+            UseSlidingInvisibilityTimeout = true,
+        };
+        var connectionString = DatabaseSetup.GetConnectionString(provider.GetRequiredService<IConfiguration>());
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }
 
     /// <summary>

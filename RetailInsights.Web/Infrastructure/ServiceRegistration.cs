@@ -12,6 +12,7 @@ using RetailInsights.Web.Infrastructure.Hosting;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Live;
 using RetailInsights.Web.Quality;
+using RetailInsights.Web.Sources.Pulls;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Infrastructure;
@@ -50,6 +51,7 @@ public static class ServiceRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapIngestion();
+        app.MapPulls();
         app.MapAnalytics();
         app.MapLive();
         app.MapApiDocuments();

@@ -12,11 +12,15 @@ public sealed class ImportUploadJob(UploadLoader loader, IEnumerable<IUploadLoad
 {
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Load upload #{0}")]
-    public async Task RunAsync(long uploadId, CancellationToken cancellationToken)
+    public Task RunAsync(long uploadId, CancellationToken cancellationToken) => LoadAsync(uploadId, cancellationToken);
+
+    /// <summary>What the job does, for a job that takes in a file and must know how its load ended (a pull).</summary>
+    public async Task<UploadOutcome> LoadAsync(long uploadId, CancellationToken cancellationToken)
     {
         var outcome = await loader.LoadAsync(uploadId, cancellationToken);
         if (outcome.Status == UploadStatuses.Loaded && outcome.Accepted > 0)
             foreach (var observer in observers)
                 await observer.OnLoadedAsync(outcome, cancellationToken);
+        return outcome;
     }
 }

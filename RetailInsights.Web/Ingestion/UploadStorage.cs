@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace RetailInsights.Web.Ingestion;
@@ -9,8 +8,6 @@ namespace RetailInsights.Web.Ingestion;
 /// </summary>
 public sealed class UploadStorage(IOptions<IngestionOptions> options, IHostEnvironment environment)
 {
-    private const int ChunkSize = 128 * 1024;
-
     public string StagingDirectory => ResolveDirectory(options.Value.StagingPath);
 
     public string DropDirectory => ResolveDirectory(options.Value.DropFolder);
@@ -20,32 +17,23 @@ public sealed class UploadStorage(IOptions<IngestionOptions> options, IHostEnvir
     public async Task<StagedFile> StageAsync(Stream source, string originalName, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
+        await using var file = CreateStagingFile(originalName);
+        var buffer = new byte[StagingFile.ChunkSize];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            progress?.Report(file.Length);
+        }
+        return await file.CompleteAsync();
+    }
+
+    /// <summary>A new file in the staging folder, for content made here (a pull's records) rather than streamed in.</summary>
+    public StagingFile CreateStagingFile(string originalName)
+    {
         Directory.CreateDirectory(StagingDirectory);
         var safeName = string.Concat(Path.GetFileName(originalName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
-        var path = Path.Combine(StagingDirectory, $"{Guid.NewGuid():N}-{safeName}");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[ChunkSize];
-        long total = 0;
-        try
-        {
-            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, ChunkSize, useAsync: true);
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > MaxBytes)
-                    throw new UploadTooLargeException(originalName, MaxBytes);
-                hash.AppendData(buffer, 0, read);
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                progress?.Report(total);
-            }
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-        return new StagedFile(path, Path.GetFileName(originalName), total, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new StagingFile(Path.Combine(StagingDirectory, $"{Guid.NewGuid():N}-{safeName}"), originalName, MaxBytes);
     }
 
     /// <summary>Whether a path lies in the staging folder (only those are ever deleted by the app).</summary>

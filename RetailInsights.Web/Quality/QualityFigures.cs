@@ -59,8 +59,8 @@ public sealed record ReasonTotal(string Reason, long Rows, long Loads);
 public sealed record ColumnCompleteness(string Kind, string Column, double Lowest, double Overall, long Loads, long LoadsIncomplete);
 
 /// <summary>
-/// One source system: its latest sale day in the summaries, its latest file and when one last loaded, and when its
-/// latest live event arrived (null: none in the days the live events are kept).
+/// One source system: its latest sale day in the summaries, its latest file and when one last loaded, when its
+/// latest live event arrived (null: none in the days the live events are kept), and its pulls when it has an endpoint.
 /// </summary>
 public sealed record SourceFreshness(
     string Source,
@@ -70,9 +70,16 @@ public sealed record SourceFreshness(
     string? LastUploadStatus,
     DateTime? LastUploadAt,
     DateTime? LastLoadedAt,
-    DateTime? LastEventAt)
+    DateTime? LastEventAt,
+    SourcePulls? Pulls = null)
 {
     public int? DaysBehind(DateOnly today) => LatestSaleDay is { } day ? today.DayNumber - day.DayNumber : null;
+}
+
+/// <summary>How a source's pulls from its endpoint stand: failing (with why, since when) or not.</summary>
+public sealed record SourcePulls(DateTime? LastAttemptAt, DateTime? LastSuccessAt, string? Error, DateTime? FailingSince, int LastRecords)
+{
+    public bool IsFailing => Error is not null;
 }
 
 /// <summary>A file that failed or was refused, with why.</summary>

@@ -87,7 +87,7 @@ public sealed class QualityQueries(DashboardDatabase database)
 
     /// <summary>
     /// Each source system the dimensions know (and any that sent files in the range without ever loading one): its latest
-    /// sale day, latest file, when a file of it last loaded, and when its latest live event arrived. Not bound by the
+    /// sale day, latest file, when a file of it last loaded, when its latest live event arrived, and how its pulls stand. Not bound by the
     /// range: it says how things stand now. Per source: a backward scan of the store-day key, the uploads by source (tens a
     /// day) and one probe of the live events' (source, received) index.
     /// </summary>
@@ -102,16 +102,21 @@ public sealed class QualityQueries(DashboardDatabase database)
                last.upload_id, last.file_name, last.status, last.uploaded_at,
                (SELECT u.finished_at FROM uploads u WHERE u.retailer_code = s.code AND u.status = 'loaded' AND {Files}
                 ORDER BY u.upload_id DESC LIMIT 1),
-               (SELECT max(e.received_at) FROM live_events e WHERE e.retailer_id = s.retailer_id)
+               (SELECT max(e.received_at) FROM live_events e WHERE e.retailer_id = s.retailer_id),
+               p.retailer_id IS NOT NULL, p.last_attempt_at, p.last_success_at, p.last_error, p.failing_since, p.last_records
         FROM sources s
+        LEFT JOIN source_endpoints p ON p.retailer_id = s.retailer_id
         LEFT JOIN LATERAL (SELECT u.upload_id, u.file_name, u.status, u.uploaded_at FROM uploads u WHERE u.retailer_code = s.code AND {Files}
                            ORDER BY u.upload_id DESC LIMIT 1) last ON true
         WHERE @source IS NULL OR s.code = @source
         ORDER BY s.code
         """, filter, r => new SourceFreshness(r.GetString(0), r.IsDBNull(1) ? null : FilterSql.Day(r.GetInt32(1)),
             r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-            r.IsDBNull(5) ? null : r.GetDateTime(5), r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7)),
+            r.IsDBNull(5) ? null : r.GetDateTime(5), r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7),
+            r.GetBoolean(8) ? new SourcePulls(Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : r.GetString(11), Time(r, 12), r.GetInt32(13)) : null),
         cancellationToken, Range(filter));
+
+    private static DateTime? Time(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDateTime(column);
 
     /// <summary>The latest files of the range that failed or were refused.</summary>
     public Task<List<FailedUpload>> RecentFailuresAsync(DashboardFilter filter, CancellationToken cancellationToken) => database.ListAsync($"""

@@ -1,6 +1,7 @@
 using RetailInsights.Web.Admin.Commands;
 using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Web.Sources;
 
@@ -11,7 +12,9 @@ public sealed class SourcesCommand : ICommand
 
     public string Name => "sources";
 
-    public string Summary => "source systems and their column mappings: sources list|show NAME|set NAME --map HEADER=COLUMN ...";
+    public string Summary => "source systems, their mappings and endpoints: sources list|show NAME|set NAME --map H=C ...|endpoint NAME --url U ...|pull NAME";
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal) { "reset-cursor", "remove" };
 
     public string Usage => """
           list                       every source: code, name, current mapping version, kinds, conventions
@@ -25,13 +28,14 @@ public sealed class SourcesCommand : ICommand
             --time-zone ZONE         IANA zone of the source's shops, e.g. Asia/Jakarta (none: "")
             --store CODE             store for lines of files without a store column (none: "")
             --kinds K,K              transactions, refunds, product_catalog, store_locations (any: "")
+        """ + "\n" + SourceEndpointActions.Usage + "\n" + """
         Exit codes: 0 done, 1 refused (the reason is printed), 2 wrong usage.
         """;
 
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
         if (arguments.Positionals.Count == 0)
-            throw new CommandUsageException("say what to do: list, show NAME or set NAME");
+            throw new CommandUsageException("say what to do: list, show NAME, set NAME, endpoint NAME or pull NAME");
         var action = arguments.Positionals[0];
         var name = arguments.Positionals.Count > 1 ? arguments.Positionals[1] : null;
         if (action != "list" && (name is null || arguments.Positionals.Count > 2))
@@ -47,8 +51,11 @@ public sealed class SourcesCommand : ICommand
                 return 0;
             case "show":
                 arguments.RejectUnknown("version");
-                return await ShowAsync(catalog, name!, arguments.String("version") is null ? null : arguments.Int("version", 1, min: 1), context,
+                var shown = await ShowAsync(catalog, name!, arguments.String("version") is null ? null : arguments.Int("version", 1, min: 1), context,
                     cancellationToken);
+                if (shown == 0 && await scope.ServiceProvider.GetRequiredService<EndpointCatalog>().GetAsync(name!, cancellationToken) is { } endpoint)
+                    await SourceEndpointActions.WriteAsync(endpoint, context.Output);
+                return shown;
             case "set":
                 arguments.RejectUnknown("map", "unmap", "name", "date-order", "decimal", "time-zone", "store", "kinds");
                 var change = Change(arguments);
@@ -64,8 +71,13 @@ public sealed class SourcesCommand : ICommand
                     await context.Error.WriteLineAsync($"sources set: refused: {e.Message}");
                     return 1;
                 }
+            case "endpoint":
+                return await SourceEndpointActions.EndpointAsync(name!, arguments, context, scope.ServiceProvider, Actor, cancellationToken);
+            case "pull":
+                arguments.RejectUnknown();
+                return await SourceEndpointActions.PullAsync(name!, context, scope.ServiceProvider, cancellationToken);
             default:
-                throw new CommandUsageException($"unknown action '{action}'; use list, show or set");
+                throw new CommandUsageException($"unknown action '{action}'; use list, show, set, endpoint or pull");
         }
     }
 

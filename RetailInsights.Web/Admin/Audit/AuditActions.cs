@@ -14,4 +14,6 @@ public static class AuditActions
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string SourceSaved = "source.saved";
+    public const string SourceEndpointSaved = "source.endpoint_saved";
+    public const string SourceEndpointRemoved = "source.endpoint_removed";
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Admin.Users;
 using RetailInsights.Web.Infrastructure.Commands;
@@ -128,23 +127,9 @@ public sealed class UsersCommand : ICommand
     /// </summary>
     private static async Task<string?> ReadPipedPasswordAsync(TextReader? input, CancellationToken cancellationToken)
     {
-        if (input is null)
-            return null;
-        // Standard input's reads block and ignore the token; a pipe that never closes must not outlive Ctrl+C.
-        var line = await Task.Run(() => ReadBoundedLine(input), cancellationToken).WaitAsync(cancellationToken);
+        var line = await PipedInput.ReadFirstLineAsync(input, MaxPasswordLength, cancellationToken);
         if (line?.Length > MaxPasswordLength)
             throw new ArgumentException($"the password on standard input is longer than {MaxPasswordLength} characters.");
         return line;
-    }
-
-    private static string? ReadBoundedLine(TextReader input)
-    {
-        var line = new StringBuilder();
-        int next;
-        while ((next = input.Read()) is not (-1 or '\n') && line.Length <= MaxPasswordLength + 1)
-            line.Append((char)next);
-        if (next == -1 && line.Length == 0)
-            return null;
-        return line.ToString().TrimEnd('\r');
     }
 }

@@ -53,11 +53,7 @@ public static class SecurityRegistration
         // Cookie routes (downloads, the Hangfire dashboard) re-read the user's roles and stamp this often, so a
         // removed role or a disabled account stops working within a minute, not at the cookie's 30-minute default.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionRevalidationInterval);
-        // Keys in the database under a fixed application name: a recreated container or a second instance reads the
-        // cookies and antiforgery tokens the first one issued.
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<RetailInsightsDbContext>();
+        services.AddRetailInsightsDataProtection();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
@@ -82,6 +78,18 @@ public static class SecurityRegistration
         services.TryAddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserAdministration>();
+    }
+
+    /// <summary>
+    /// Keys in the database under a fixed application name: a recreated container or a second instance reads the cookies
+    /// and antiforgery tokens the first one issued, and a command decrypts the secrets the app encrypted.
+    /// </summary>
+    public static IServiceCollection AddRetailInsightsDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<RetailInsightsDbContext>();
+        return services;
     }
 
     /// <summary>Password and lock-out rules from configuration (section "Identity"), with strict defaults.</summary>

@@ -1466,6 +1466,123 @@ namespace RetailInsights.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Sources.Pulls.SourceEndpoint", b =>
+                {
+                    b.Property<int>("RetailerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("retailer_id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("auth");
+
+                    b.Property<string>("AuthHeader")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("auth_header");
+
+                    b.Property<string>("AuthUser")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("auth_user");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("base_url");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("cursor");
+
+                    b.Property<string>("CursorField")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("cursor_field");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<int>("LastRecords")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_records");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<long?>("LastUploadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_upload_id");
+
+                    b.Property<int>("PageSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_size");
+
+                    b.Property<string>("Paging")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("paging");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("RecordsPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("records_path");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("saved_by");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("SinceParameter")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("since_parameter");
+
+                    b.HasKey("RetailerId")
+                        .HasName("pk_source_endpoints");
+
+                    b.ToTable("source_endpoints", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_source_endpoints_auth", "auth IN ('none', 'api-key', 'bearer', 'basic')");
+
+                            t.HasCheckConstraint("ck_source_endpoints_page_size", "page_size BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("ck_source_endpoints_paging", "paging IN ('pages', 'next-link')");
+                        });
+                });
+
             modelBuilder.Entity("RetailInsights.Web.Sources.SourceMapping", b =>
                 {
                     b.Property<long>("SourceMappingId")
@@ -1742,6 +1859,16 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasForeignKey("ReplacesUploadId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_uploads_uploads_replaces_upload_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Sources.Pulls.SourceEndpoint", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.DimRetailer", null)
+                        .WithOne()
+                        .HasForeignKey("RetailInsights.Web.Sources.Pulls.SourceEndpoint", "RetailerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_source_endpoints_dim_retailer_retailer_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Sources.SourceMapping", b =>

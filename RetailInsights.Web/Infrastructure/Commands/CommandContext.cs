@@ -48,6 +48,7 @@ public sealed class CommandContext : IAsyncDisposable
             services.AddWarehouse();
             services.AddIngestion();
             services.AddAnalytics();
+            services.AddRecurringJobsForCommands();
             return services.BuildServiceProvider();
         });
     }

@@ -1,0 +1,92 @@
+using Bunit;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Sources;
+using RetailInsights.Web.Sources.Pulls;
+
+namespace RetailInsights.Tests.Web.Sources.Pulls;
+
+/// <summary>
+/// The endpoint panel of the Sources page in bUnit, on a real database and Hangfire's real storage: saving schedules
+/// the pull, the secret is stored encrypted, and no page ever shows it again.
+/// </summary>
+public sealed class SourceEndpointPanelTests : UploadPagesContext
+{
+    private const string Url = "https://api.retailer.example/v1/sales";
+
+    protected override (string User, string Role, string[] Policies) SignedIn => ("admin@test.local", Roles.Admin, [Policies.Administer]);
+
+    private RecurringJobDto? Schedule()
+    {
+        using var connection = Services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == PullSchedules.JobId("market"));
+    }
+
+    private IRenderedComponent<SourcesPage> EditMarket()
+    {
+        var page = Render<SourcesPage>();
+        page.WaitForAssertion(() => Assert.Contains("market", page.Find("#sources-table").TextContent));
+        page.FindAll("#sources-table button").Single(b => b.TextContent.Contains("Edit")).Click();
+        page.WaitForAssertion(() => page.Find("#endpoint-form"));
+        return page;
+    }
+
+    [Fact]
+    public async Task SaveEndpoint_schedulesThePull_storesTheTokenEncrypted_andNoPageShowsItAgain()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("market", new SourceChange { Kinds = ["transactions"] },
+                "test", CancellationToken.None);
+        var page = EditMarket();
+        Assert.Null(Schedule());
+
+        page.Find("#endpoint-url").Change(Url);
+        page.Find("#endpoint-records-path").Change("data");
+        page.Find("#endpoint-cursor-field").Change("updated_at");
+        page.Find("#endpoint-auth").Change(EndpointAuth.Bearer);
+        page.WaitForAssertion(() => page.Find("#endpoint-secret"));
+        page.Find("#endpoint-secret").Change(RetailerApi.Token);
+        page.Find("#save-endpoint").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Saved the endpoint of market", page.Find("#endpoint-saved").TextContent), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(RetailerApi.Token, page.Markup);
+        Assert.Contains("set — type a new one to replace it", page.Markup);
+        Assert.Equal("0 * * * *", Schedule()?.Cron);
+        var stored = await Pipeline.Database.ScalarAsync<string>("SELECT protected_secret FROM source_endpoints");
+        Assert.DoesNotContain(RetailerApi.Token, stored);
+        Assert.Equal(RetailerApi.Token, Services.GetRequiredService<EndpointSecrets>().Unprotect("market", stored));
+
+        var again = EditMarket();
+
+        again.WaitForAssertion(() => Assert.Equal(Url, again.Find("#endpoint-url").GetAttribute("value")));
+        Assert.Equal("data", again.Find("#endpoint-records-path").GetAttribute("value"));
+        Assert.DoesNotContain(RetailerApi.Token, again.Markup);
+        Assert.True(string.IsNullOrEmpty(again.Find("#endpoint-secret").GetAttribute("value")));
+
+        again.Find("#remove-endpoint").Click();
+
+        again.WaitForAssertion(() => Assert.Contains("Removed the endpoint of market", again.Find("#endpoint-saved").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Null(Schedule());
+        Assert.Equal(0L, await Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM source_endpoints"));
+    }
+
+    [Fact]
+    public async Task SaveEndpoint_withABadSchedule_isAnsweredOnThePage_andSchedulesNothing()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("market", new SourceChange(), "test", CancellationToken.None);
+        var page = EditMarket();
+
+        page.Find("#endpoint-url").Change(Url);
+        page.Find("#endpoint-cursor-field").Change("updated_at");
+        page.Find("#endpoint-schedule").Change("every hour");
+        page.Find("#save-endpoint").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("is not a schedule", page.Find("#endpoint-error").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Null(Schedule());
+        Assert.Equal(0L, await Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM source_endpoints"));
+    }
+}
