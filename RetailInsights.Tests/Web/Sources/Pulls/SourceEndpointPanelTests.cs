@@ -2,6 +2,7 @@ using Bunit;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Web.Components;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Sources;
@@ -25,11 +26,11 @@ public sealed class SourceEndpointPanelTests : UploadPagesContext
         return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == PullSchedules.JobId("market"));
     }
 
-    private IRenderedComponent<SourcesPage> EditMarket()
+    private async Task<IRenderedComponent<SourcesPage>> EditMarketAsync()
     {
         var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("market", page.Find("#sources-table").TextContent));
-        page.FindAll("#sources-table button").Single(b => b.TextContent.Contains("Edit")).Click();
+        await page.InvokeAsync(() => page.FindAll("#sources-table button").Single(b => b.TextContent.Contains("Edit")).Click());
         page.WaitForAssertion(() => page.Find("#endpoint-form"));
         return page;
     }
@@ -40,18 +41,18 @@ public sealed class SourceEndpointPanelTests : UploadPagesContext
         await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("market", new SourceChange { Kinds = ["transactions"] },
                 "test", CancellationToken.None);
-        var page = EditMarket();
+        var page = await EditMarketAsync();
         Assert.Null(Schedule());
 
-        page.Find("#endpoint-url").Change(Url);
-        page.Find("#endpoint-records-path").Change("data");
-        page.Find("#endpoint-cursor-field").Change("updated_at");
-        page.Find("#endpoint-auth").Change(EndpointAuth.Bearer);
+        await page.ChangeNowAsync("#endpoint-url", Url);
+        await page.ChangeNowAsync("#endpoint-records-path", "data");
+        await page.ChangeNowAsync("#endpoint-cursor-field", "updated_at");
+        await page.ChangeNowAsync("#endpoint-auth", EndpointAuth.Bearer);
         page.WaitForAssertion(() => page.Find("#endpoint-secret"));
-        page.Find("#endpoint-secret").Change(RetailerApi.Token);
-        page.Find("#save-endpoint").Click();
+        await page.ChangeNowAsync("#endpoint-secret", RetailerApi.Token);
+        await page.ClickNowAsync("#save-endpoint");
 
-        page.WaitForAssertion(() => Assert.Contains("Saved the endpoint of market", page.Find("#endpoint-saved").TextContent), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("Saved the endpoint of market", page.Find("#endpoint-form").TextContent), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(RetailerApi.Token, page.Markup);
         Assert.Contains("set — type a new one to replace it", page.Markup);
         Assert.Equal("0 * * * *", Schedule()?.Cron);
@@ -59,16 +60,16 @@ public sealed class SourceEndpointPanelTests : UploadPagesContext
         Assert.DoesNotContain(RetailerApi.Token, stored);
         Assert.Equal(RetailerApi.Token, Services.GetRequiredService<EndpointSecrets>().Unprotect("market", stored));
 
-        var again = EditMarket();
+        var again = await EditMarketAsync();
 
         again.WaitForAssertion(() => Assert.Equal(Url, again.Find("#endpoint-url").GetAttribute("value")));
         Assert.Equal("data", again.Find("#endpoint-records-path").GetAttribute("value"));
         Assert.DoesNotContain(RetailerApi.Token, again.Markup);
         Assert.True(string.IsNullOrEmpty(again.Find("#endpoint-secret").GetAttribute("value")));
 
-        again.Find("#remove-endpoint").Click();
+        await again.ClickNowAsync("#remove-endpoint");
 
-        again.WaitForAssertion(() => Assert.Contains("Removed the endpoint of market", again.Find("#endpoint-saved").TextContent), TimeSpan.FromSeconds(10));
+        again.WaitForAssertion(() => Assert.Contains("Removed the endpoint of market", again.Find("#endpoint-form").TextContent), TimeSpan.FromSeconds(30));
         Assert.Null(Schedule());
         Assert.Equal(0L, await Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM source_endpoints"));
     }
@@ -78,12 +79,12 @@ public sealed class SourceEndpointPanelTests : UploadPagesContext
     {
         await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("market", new SourceChange(), "test", CancellationToken.None);
-        var page = EditMarket();
+        var page = await EditMarketAsync();
 
-        page.Find("#endpoint-url").Change(Url);
-        page.Find("#endpoint-cursor-field").Change("updated_at");
-        page.Find("#endpoint-schedule").Change("every hour");
-        page.Find("#save-endpoint").Click();
+        await page.ChangeNowAsync("#endpoint-url", Url);
+        await page.ChangeNowAsync("#endpoint-cursor-field", "updated_at");
+        await page.ChangeNowAsync("#endpoint-schedule", "every hour");
+        await page.ClickNowAsync("#save-endpoint");
 
         page.WaitForAssertion(() => Assert.Contains("is not a schedule", page.Find("#endpoint-error").TextContent), TimeSpan.FromSeconds(10));
         Assert.Null(Schedule());
