@@ -36,6 +36,7 @@ public sealed class BrowserPageBenchmark : IBenchmark
             if (visit > 0)
                 times.Add(clock.Elapsed.TotalMilliseconds);
         }
+        Console.WriteLine($"  each visit, in order (ms): {string.Join(" ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
         times.Sort();
         Console.WriteLine($"  {path} in Chromium until every card is ready: median {times[times.Count / 2]:F0} ms, worst {times[^1]:F0} ms ({visits} visits)");
         return 0;

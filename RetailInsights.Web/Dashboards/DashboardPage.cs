@@ -90,9 +90,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     private async Task ReloadAsync()
     {
+        // Cancelled, not disposed: a load still running holds its token (a disposed source's token throws when read),
+        // and a source with no timer holds nothing the collector does not free.
         var previous = Interlocked.Exchange(ref _load, new CancellationTokenSource());
         await previous.CancelAsync();
-        previous.Dispose();
         DateOnly latest;
         try
         {
@@ -133,10 +134,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         Navigation.LocationChanged -= OnLocationChanged;
         if (_changes is not null)
             _changes.Changed -= OnDataChanged;
+        // Cancelled, not disposed, for the same reason as in ReloadAsync: a load that was running reads them after.
         _page.Cancel();
         _load.Cancel();
-        _page.Dispose();
-        _load.Dispose();
         GC.SuppressFinalize(this);
     }
 }
