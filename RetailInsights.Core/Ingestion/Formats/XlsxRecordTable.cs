@@ -19,6 +19,7 @@ internal sealed class XlsxRecordTable : IRecordTable
     private readonly string _fileName;
     private readonly int _maxRecordBytes;
     private string[] _values = [];
+    private string?[] _serialDates = [];
     private bool _total;
 
     /// <param name="sheet">A sheet's name or 1-based number; null for the first sheet.</param>
@@ -38,8 +39,7 @@ internal sealed class XlsxRecordTable : IRecordTable
             SheetName = _reader.Name;
             Headers = ReadHeader();
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException
-                                      or ExcelDataReader.Exceptions.ExcelReaderException)
+        catch (Exception e) when (IsDamage(e))
         {
             Dispose();
             throw new FileRefusedException($"{fileName} is not a readable Excel workbook ({e.Message}).", e);
@@ -54,12 +54,42 @@ internal sealed class XlsxRecordTable : IRecordTable
     /// <summary>The workbook's sheets in order.</summary>
     public IReadOnlyList<string> Sheets { get; }
 
-    public string SheetName { get; }
+    public string SheetName { get; private set; }
 
     public IReadOnlyList<string> Headers { get; private set; } = [];
 
     /// <summary>The header index of the date column, whose plain numbers are serial dates; -1 for none.</summary>
     public int DateColumn { get; set; } = -1;
+
+    /// <summary>
+    /// Keeps, for every cell of a row, what a plain number there reads as when its column holds dates: a preview does
+    /// not know the date column until someone maps it.
+    /// </summary>
+    public bool KeepSerialDates { get; set; }
+
+    /// <summary>The current row's cell read as a serial date (see <see cref="KeepSerialDates"/>); null when it is no such number.</summary>
+    public string? SerialDate(int index) => index < _serialDates.Length ? _serialDates[index] : null;
+
+    /// <summary>Moves to the workbook's next sheet and reads its header; false after the last sheet.</summary>
+    public bool NextSheet()
+    {
+        try
+        {
+            if (!_reader.NextResult())
+                return false;
+            RecordNumber = 0;
+            SheetName = _reader.Name;
+            Headers = ReadHeader();
+            return true;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new FileRefusedException($"{_fileName}, sheet '{_reader.Name}', is not readable ({e.Message}).", e);
+        }
+    }
+
+    private static bool IsDamage(Exception e) =>
+        e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or ExcelDataReader.Exceptions.ExcelReaderException;
 
     public long RecordNumber { get; private set; }
 
@@ -135,12 +165,9 @@ internal sealed class XlsxRecordTable : IRecordTable
     {
         if (sheet is null)
             return;
-        var index = int.TryParse(sheet, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= Sheets.Count
-            ? number - 1
-            : Sheets.ToList().FindIndex(name => name.Equals(sheet.Trim(), StringComparison.OrdinalIgnoreCase));
+        var index = WorkbookSheets.IndexOf(Sheets, sheet);
         if (index < 0)
-            throw new FileRefusedException(
-                $"{_fileName} has no sheet '{sheet}'. Its sheets: {string.Join(", ", Sheets.Select(s => $"'{s}'"))}.");
+            throw WorkbookSheets.Unknown(Sheets, sheet, _fileName);
         for (var i = 0; i < index; i++)
             _reader.NextResult();
     }
@@ -161,11 +188,16 @@ internal sealed class XlsxRecordTable : IRecordTable
         var count = _reader.FieldCount;
         if (_values.Length != count)
             _values = new string[count];
+        if (KeepSerialDates && _serialDates.Length != count)
+            _serialDates = new string?[count];
         long length = 0;
         for (var i = 0; i < count; i++)
         {
-            _values[i] = Text(_reader.GetValue(i), i == DateColumn);
+            var value = _reader.GetValue(i);
+            _values[i] = Text(value, i == DateColumn);
             length += _values[i].Length;
+            if (KeepSerialDates)
+                _serialDates[i] = SerialDate(value);
         }
         if (length > _maxRecordBytes)
             throw new UnreadableRecordException(
@@ -178,13 +210,16 @@ internal sealed class XlsxRecordTable : IRecordTable
         null => "",
         string text => text,
         DateTime date => Iso(date),
-        // Excel keeps dates as day numbers since 1899-12-30; one whose cell lost its date style is still one.
-        double serial when dateColumn && serial is >= 1 and < 2958466 => Iso(DateTime.FromOADate(serial)),
+        double when dateColumn && SerialDate(value) is { } date => date,
         double number => number.ToString(CultureInfo.InvariantCulture),
         bool flag => flag ? "TRUE" : "FALSE",
         IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    // Excel keeps dates as day numbers since 1899-12-30; one whose cell lost its date style is still one.
+    private static string? SerialDate(object? value) =>
+        value is double serial && serial is >= 1 and < 2958466 ? Iso(DateTime.FromOADate(serial)) : null;
 
     // Excel's times are fractions of a day; rounding to the second undoes the binary fraction's error.
     private static string Iso(DateTime date) =>
