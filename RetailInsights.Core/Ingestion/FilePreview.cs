@@ -38,12 +38,51 @@ public sealed record FilePreview(IReadOnlyList<string> Headers, IReadOnlyList<Pr
     {
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
         if (sniffed.Format == FileFormat.Xlsx && options.Sheet is null)
-            options = options with { Sheet = WorkbookSheets.FirstMapped(openStream(), fileName, options, out _, out _) };
+            return ReadUnchosenSheet(openStream, fileName, maxRows, options);
         using var table = RecordTables.Open(openStream(), openStream, sniffed, options, fileName);
-        var workbook = table as XlsxRecordTable;
-        if (workbook is not null)
+        if (table is XlsxRecordTable workbook)
             workbook.KeepSerialDates = true;
-        var json = sniffed.Format is FileFormat.JsonArray or FileFormat.JsonLines;
+        return Collect(table, sniffed.Format, maxRows);
+    }
+
+    // The sheet a load reads — the first whose header maps — found in one pass over the workbook (every move to a
+    // sheet reads its XML through), keeping the first sheet's rows for when none maps.
+    private static FilePreview ReadUnchosenSheet(Func<Stream> openStream, string fileName, int maxRows, ReadOptions options)
+    {
+        using var table = new XlsxRecordTable(openStream(), null, options, fileName) { KeepSerialDates = true };
+        FilePreview? first = null;
+        do
+        {
+            var maps = Maps(table.Headers, options);
+            if (first is null || maps)
+            {
+                var preview = Collect(table, FileFormat.Xlsx, maxRows);
+                if (maps)
+                    return preview;
+                first = preview;
+            }
+        }
+        while (table.NextSheet());
+        return first!;
+    }
+
+    private static bool Maps(IReadOnlyList<string> headers, ReadOptions options)
+    {
+        try
+        {
+            HeaderMap.Create(headers, options.Kind, options.Mapping);
+            return true;
+        }
+        catch (FileRefusedException)
+        {
+            return false;
+        }
+    }
+
+    private static FilePreview Collect(IRecordTable table, FileFormat format, int maxRows)
+    {
+        var workbook = table as XlsxRecordTable;
+        var json = format is FileFormat.JsonArray or FileFormat.JsonLines;
         var rows = new List<PreviewRow>(maxRows);
         try
         {
@@ -54,7 +93,7 @@ public sealed record FilePreview(IReadOnlyList<string> Headers, IReadOnlyList<Pr
         {
             throw new FileRefusedException(e.Message, e);
         }
-        return new FilePreview(table.Headers.ToArray(), rows, sniffed.Format)
+        return new FilePreview(table.Headers.ToArray(), rows, format)
         {
             Separator = (table as CsvRecordTable)?.Separator,
             Sheets = workbook?.Sheets ?? [],

@@ -15,8 +15,7 @@ public static class WorkbookSheets
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
         if (sniffed.Format != FileFormat.Xlsx)
             return [];
-        using var table = new XlsxRecordTable(openStream(), null, options, fileName);
-        return table.Sheets;
+        return XlsxRecordTable.ListSheets(openStream, options, fileName);
     }
 
     /// <summary>The sheet's name as the workbook spells it, for a name in any case or a 1-based number.</summary>

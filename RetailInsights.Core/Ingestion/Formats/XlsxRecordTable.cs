@@ -31,11 +31,18 @@ internal sealed class XlsxRecordTable : IRecordTable
         _maxRecordBytes = options.MaxRecordBytes;
         try
         {
-            CheckExpansion(file, options, fileName);
+            var listed = CheckExpansion(file, options, fileName);
             file.Position = 0;
             _reader = ExcelReaderFactory.CreateOpenXmlReader(file, new ExcelReaderConfiguration { LeaveOpen = true });
-            Sheets = SheetNames(_reader);
-            GoToSheet(sheet);
+            // The reader reads a sheet's XML through whenever it moves to it: the names the workbook part lists spare a
+            // pass over every sheet, trusted while they agree with the reader's own count and names.
+            Sheets = listed is { Count: > 0 } && listed.Count == _reader.ResultsCount && listed[0] == _reader.Name ? listed : SheetNames(_reader);
+            if (GoToSheet(sheet) is var index && _reader.Name != Sheets[index])
+            {
+                _reader.Reset();
+                Sheets = SheetNames(_reader);
+                GoToSheet(sheet);
+            }
             SheetName = _reader.Name;
             Headers = ReadHeader();
         }
@@ -51,8 +58,29 @@ internal sealed class XlsxRecordTable : IRecordTable
         }
     }
 
+    /// <summary>
+    /// A workbook's sheets as its workbook part lists them, without reading a sheet: the reader moves through every
+    /// sheet's XML to list them (seconds for a large sheet), which only a workbook without that part needs.
+    /// </summary>
+    /// <exception cref="FileRefusedException">The workbook expands past the limits or is damaged.</exception>
+    public static IReadOnlyList<string> ListSheets(Func<Stream> openFile, ReadOptions options, string fileName)
+    {
+        try
+        {
+            using (var file = openFile())
+                if (CheckExpansion(file, options, fileName) is { Count: > 0 } listed)
+                    return listed;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new FileRefusedException($"{fileName} is not a readable Excel workbook ({e.Message}).", e);
+        }
+        using var table = new XlsxRecordTable(openFile(), null, options, fileName);
+        return table.Sheets;
+    }
+
     /// <summary>The workbook's sheets in order.</summary>
-    public IReadOnlyList<string> Sheets { get; }
+    public IReadOnlyList<string> Sheets { get; private set; }
 
     public string SheetName { get; private set; }
 
@@ -131,7 +159,8 @@ internal sealed class XlsxRecordTable : IRecordTable
 
     // Every part of a workbook is deflated: its declared sizes bound what reading it can expand to (the archive reader
     // stops an entry at its declared size), so a zip bomb is refused before a byte of it is inflated.
-    private static void CheckExpansion(Stream file, ReadOptions options, string fileName)
+    /// <returns>The sheets the workbook part lists, in order (null without one).</returns>
+    private static List<string>? CheckExpansion(Stream file, ReadOptions options, string fileName)
     {
         using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         long total = 0, strings = 0;
@@ -149,6 +178,30 @@ internal sealed class XlsxRecordTable : IRecordTable
             throw new FileRefusedException(
                 $"{fileName} holds more than {options.MaxSharedStringBytes / (1024 * 1024):N0} MB of distinct texts, which are read " +
                 "into memory before its rows. Nothing was loaded; save the sheet as CSV and upload that.");
+        return ListedSheets(zip);
+    }
+
+    private static List<string>? ListedSheets(ZipArchive zip)
+    {
+        if (zip.GetEntry("xl/workbook.xml") is not { } entry)
+            return null;
+        using var xml = System.Xml.XmlReader.Create(entry.Open(), new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+            XmlResolver = null,
+        });
+        var names = new List<string>();
+        var inSheets = false;
+        while (xml.Read())
+        {
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "sheets")
+                inSheets = true;
+            else if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "sheets")
+                break;
+            else if (inSheets && xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("name") is { } name)
+                names.Add(name);
+        }
+        return names;
     }
 
     private static List<string> SheetNames(IExcelDataReader reader)
@@ -161,15 +214,17 @@ internal sealed class XlsxRecordTable : IRecordTable
         return names;
     }
 
-    private void GoToSheet(string? sheet)
+    /// <returns>The index of the sheet moved to.</returns>
+    private int GoToSheet(string? sheet)
     {
         if (sheet is null)
-            return;
+            return 0;
         var index = WorkbookSheets.IndexOf(Sheets, sheet);
         if (index < 0)
             throw WorkbookSheets.Unknown(Sheets, sheet, _fileName);
         for (var i = 0; i < index; i++)
             _reader.NextResult();
+        return index;
     }
 
     private string[] ReadHeader()
