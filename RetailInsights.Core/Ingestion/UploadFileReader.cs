@@ -48,43 +48,31 @@ public sealed class UploadFileReader
             options = options with { DefaultStoreId = options.DefaultStoreId ?? mapping.DefaultStoreId };
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
         if (sniffed.Format == FileFormat.Xlsx && options.Sheet is null)
-            options = options with { Sheet = FirstMappedSheet(openStream, sniffed, options, fileName) };
+            options = options with { Sheet = FirstMappedSheet(openStream, options, fileName) };
         HeaderMap map;
         char separator;
         using (var table = RecordTables.Open(openStream(), openStream, sniffed, options, fileName))
         {
             separator = table is CsvRecordTable csv ? csv.Separator : ',';
             map = MapHeader(table, options);
+            // A sheet chosen by number or in another case is named as the workbook spells it.
+            if (table is XlsxRecordTable sheet)
+                options = options with { Sheet = sheet.SheetName };
         }
         var dateOrder = ScanDateOrder(openStream, sniffed, options, map, fileName);
         return new UploadFileReader(openStream, fileName, options, sniffed, map, separator, dateOrder);
     }
 
-    /// <summary>The sheet read, for an Excel workbook.</summary>
+    /// <summary>The sheet read, for an Excel workbook, as the workbook names it.</summary>
     public string? Sheet => _sniffed.Format == FileFormat.Xlsx ? _options.Sheet : null;
 
     private static HeaderMap MapHeader(IRecordTable table, ReadOptions options) => HeaderMap.Create(table.Headers, options.Kind, options.Mapping);
 
     // A workbook often opens on a cover or notes sheet: the first sheet whose header maps is the data.
-    private static string FirstMappedSheet(Func<Stream> openStream, FileSniffer.Sniffed sniffed, ReadOptions options, string fileName)
+    private static string FirstMappedSheet(Func<Stream> openStream, ReadOptions options, string fileName)
     {
-        IReadOnlyList<string> sheets;
-        using (var first = (XlsxRecordTable)RecordTables.Open(openStream(), openStream, sniffed, options, fileName))
-            sheets = first.Sheets;
-        FileRefusedException? firstRefusal = null;
-        foreach (var sheet in sheets)
-        {
-            using var table = RecordTables.Open(openStream(), openStream, sniffed, options with { Sheet = sheet }, fileName);
-            try
-            {
-                MapHeader(table, options);
-                return sheet;
-            }
-            catch (FileRefusedException e)
-            {
-                firstRefusal ??= e;
-            }
-        }
+        if (WorkbookSheets.FirstMapped(openStream(), fileName, options, out var firstRefusal, out var sheets) is { } sheet)
+            return sheet;
         throw new FileRefusedException(sheets.Count == 1
             ? $"{fileName}, sheet '{sheets[0]}': {firstRefusal!.Message}"
             : $"{fileName}: no sheet of its {sheets.Count} ({string.Join(", ", sheets.Select(s => $"'{s}'"))}) has a header that maps. " +
@@ -206,7 +194,7 @@ public sealed class UploadFileReader
             : options.AmbiguousDateOrder;
     }
 
-    private static ColumnSpec? DateColumn(UploadKind kind) => kind switch
+    internal static ColumnSpec? DateColumn(UploadKind kind) => kind switch
     {
         UploadKind.Transactions => FileSchemas.Transactions.InvoiceDate,
         UploadKind.Refunds => FileSchemas.Refunds.RefundedAt,

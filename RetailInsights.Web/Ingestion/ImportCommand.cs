@@ -23,6 +23,8 @@ public sealed class ImportCommand : ICommand
           --store CODE            store for lines of files without a store column
           --date-order ORDER      month-first (default) | day-first, for slashed dates the file does not settle
           --source NAME           source system the files come from: its column mapping and conventions apply (see `sources`)
+          --sheet NAME            the sheet of .xlsx workbooks to read, by name or 1-based number (default: the first whose
+                                  header maps); a workbook without it, or a file that is not one, is refused naming its sheets
           --retailer CODE         source system code without a mapping check (default "default"; --source is preferred)
           --parallel N            files loaded at once (default: the number of cores, at most 4)
           --replaces UPLOAD       the one file is a corrected copy of that loaded upload: in one transaction the old
@@ -35,7 +37,7 @@ public sealed class ImportCommand : ICommand
 
     public async Task<int> RunAsync(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "source", "parallel", "replaces", "confirm");
+        arguments.RejectUnknown("kind", "store", "date-order", "retailer", "source", "sheet", "parallel", "replaces", "confirm");
         if (arguments.Positionals.Count == 0)
             throw new CommandUsageException("name at least one file or folder");
         var kind = arguments.String("kind");
@@ -49,7 +51,7 @@ public sealed class ImportCommand : ICommand
 
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
         var request = new IntakeRequest("", $"import command ({Environment.UserName})", kind, arguments.String("store"), dateOrder,
-            arguments.String("retailer") ?? "default", Source: arguments.String("source"));
+            arguments.String("retailer") ?? "default", Source: arguments.String("source"), Sheet: arguments.String("sheet"));
         if (arguments.String("replaces") is { } replaces)
             request = await ReplacingAsync(db, request, replaces, arguments, cancellationToken);
         var anyRefused = false;
@@ -105,6 +107,7 @@ public sealed class ImportCommand : ICommand
         ["duplicates"] = outcome.Duplicates,
         ["flagged"] = outcome.Flagged,
         ["reasons"] = outcome.Reasons,
+        ["sheet"] = outcome.Sheet,
         ["seconds"] = Math.Round(outcome.Seconds, 3),
         ["message"] = outcome.Message,
     }, Json);

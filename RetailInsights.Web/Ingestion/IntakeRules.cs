@@ -19,6 +19,8 @@ public static class IntakeRules
 {
     public const int MaxFileNameLength = 255;
 
+    public const int MaxSheetLength = Data.Configurations.UploadEntityTypeConfiguration.MaxSheetLength;
+
     public static IntakeProblem? FirstProblem(IntakeRequest request)
     {
         if (request.Kind is { } kind && UploadKinds.Parse(kind) is null)
@@ -31,6 +33,8 @@ public static class IntakeRules
             return new("retailer", $"retailer is {retailer.Length} characters; a source system code has at most {FieldLimits.Code}.");
         if (NullIfBlank(request.Source) is { Length: > FieldLimits.Code } source)
             return new("source", $"source is {source.Length} characters; a source system code has at most {FieldLimits.Code}.");
+        if (NullIfBlank(request.Sheet) is { Length: > MaxSheetLength } sheet)
+            return new("sheet", $"sheet is {sheet.Length} characters; a sheet's name has at most {MaxSheetLength}.");
         if (Path.GetFileName(request.FileName) is { Length: > MaxFileNameLength } name)
             return new("file", $"the file name is {name.Length} characters; at most {MaxFileNameLength}.");
         if (request.UploadedBy.Length > 256)

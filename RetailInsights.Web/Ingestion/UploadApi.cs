@@ -11,15 +11,15 @@ namespace RetailInsights.Web.Ingestion;
 
 /// <summary>
 /// The HTTP API for machine clients (store systems), authenticated with an admin-created API key:
-/// <c>POST /api/uploads</c> (multipart: optional fields source, kind, store, dateOrder, retailer, replaces and confirm — a
-/// corrected copy of an upload the same key sent —, then the file) and
+/// <c>POST /api/uploads</c> (multipart: optional fields source, kind, store, dateOrder, retailer, sheet — of an Excel
+/// workbook —, replaces and confirm — a corrected copy of an upload the same key sent —, then the file) and
 /// <c>GET /api/uploads/{id}</c> for status and counts.
 /// </summary>
 public static class UploadApi
 {
     public sealed record UploadStatusResponse(
         long Id, string FileName, string Kind, string Status, int ProgressPercent, long Rows, long Accepted, long Rejected,
-        long Duplicates, long Flagged, DateTime UploadedAt, DateTime? FinishedAt, string? Error);
+        long Duplicates, long Flagged, DateTime UploadedAt, DateTime? FinishedAt, string? Error, string? Sheet = null);
 
     public sealed record UploadAcceptedResponse(long Id, string Status, string Message, string Location);
 
@@ -28,7 +28,7 @@ public static class UploadApi
         var api = app.MapGroup("/api/uploads").RequireAuthorization(Policies.UploadApi).DisableAntiforgery();
         api.MapGet("/{id:long}", GetStatusAsync).WithSummary("An upload's status and counts (a key sees its own uploads)")
             .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound);
-        api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields source (its mapping applies), kind, store, dateOrder, retailer, then the file")
+        api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields source (its mapping applies), kind, store, dateOrder, retailer, sheet (of a workbook), then the file")
             .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>()
             .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status413PayloadTooLarge);
     }
@@ -40,7 +40,7 @@ public static class UploadApi
             limit.MaxRequestBodySize = storage.MaxBytes + 1024 * 1024;
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
-            return Results.BadRequest(new { error = "Send the file as multipart/form-data (fields source, kind, store, dateOrder, retailer, then file)." });
+            return Results.BadRequest(new { error = "Send the file as multipart/form-data (fields source, kind, store, dateOrder, retailer, sheet, then file)." });
 
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new MultipartReader(boundary, context.Request.Body);
@@ -61,7 +61,7 @@ public static class UploadApi
             var request = new IntakeRequest(disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "upload.csv",
                 context.User.Identity?.Name ?? "api", fields.GetValueOrDefault("kind"), fields.GetValueOrDefault("store"),
                 fields.GetValueOrDefault("dateOrder"), IntakeRules.Retailer(fields.GetValueOrDefault("retailer")), ApiKeyIdOf(context.User),
-                Source: fields.GetValueOrDefault("source"));
+                Source: fields.GetValueOrDefault("source"), Sheet: fields.GetValueOrDefault("sheet"));
             if (fields.GetValueOrDefault("replaces") is { Length: > 0 } replaces)
             {
                 // A key corrects only what it sent, as it sees only its own uploads.
@@ -123,6 +123,6 @@ public static class UploadApi
             ? Results.NotFound(new { error = $"No upload #{id}." })
             : Results.Ok(new UploadStatusResponse(upload.UploadId, upload.FileName, upload.Kind, upload.Status, upload.ProgressPercent,
                 upload.RowsRead, upload.RowsAccepted, upload.RowsRejected, upload.RowsDuplicate, upload.RowsFlagged,
-                upload.UploadedAt, upload.FinishedAt, upload.ErrorText));
+                upload.UploadedAt, upload.FinishedAt, upload.ErrorText, upload.ExcelSheet ?? upload.RequestedSheet));
     }
 }

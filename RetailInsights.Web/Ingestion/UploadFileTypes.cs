@@ -14,6 +14,9 @@ public static class UploadFileTypes
     /// <summary>For the file picker's accept attribute.</summary>
     public static string Accept => string.Join(',', TextExtensions.Append(Workbook).Append(".gz"));
 
+    /// <summary>Named as an Excel workbook: the upload page asks which of its sheets to load.</summary>
+    public static bool IsWorkbook(string path) => Path.GetExtension(path).Equals(Workbook, StringComparison.OrdinalIgnoreCase);
+
     public static bool IsUploadFile(string path)
     {
         var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;

@@ -1,4 +1,6 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
+using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Sources;
@@ -16,7 +18,8 @@ public sealed record IntakeRequest(
     int? ApiKeyId = null,
     long? ReplacesUploadId = null,
     bool ReplaceConfirmed = false,
-    string? Source = null);
+    string? Source = null,
+    string? Sheet = null);
 
 public enum IntakeState
 {
@@ -36,10 +39,11 @@ public sealed record IntakeResult(long UploadId, IntakeState State, string Messa
 /// The one door for files — the upload page, the API, the import command and the drop folder: check what the
 /// uploader said, stream the file to disk, and record the upload and hand it to a job — unless another upload holds
 /// the same content, which is answered without touching anything. A file of a known source system is recorded with
-/// the source's current mapping version, which its load then reads it with.
+/// the source's current mapping version, which its load then reads it with; a chosen Excel sheet must be one of the
+/// workbook's, and is recorded as the workbook names it.
 /// </summary>
 public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, AuditLog audit, SourceCatalog sources,
-    IBackgroundJobClient? jobs = null)
+    IOptions<LoadOptions> loadOptions, TimeProvider clock, IBackgroundJobClient? jobs = null)
 {
     /// <param name="enqueue">False for the import command, which loads synchronously in its own process.</param>
     /// <exception cref="IntakeRequestException">What the uploader said cannot be taken (before anything is written).</exception>
@@ -51,6 +55,17 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
             throw new IntakeRequestException(problem);
         var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
         var staged = await storage.StageAsync(content, request.FileName, progress, cancellationToken);
+        StagedFile? unrecorded = staged;
+        try
+        {
+            resolved = WithSheet(staged, resolved);
+            unrecorded = null;
+        }
+        finally
+        {
+            if (unrecorded is not null)
+                File.Delete(unrecorded.Path);
+        }
         return await RecordAsync(staged, resolved, mappingVersion, enqueue, cancellationToken);
     }
 
@@ -63,7 +78,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
             if (IntakeRules.FirstProblem(request) is { } problem)
                 throw new IntakeRequestException(problem);
             var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
-            return await RecordAsync(staged, resolved, mappingVersion, enqueue, cancellationToken);
+            return await RecordAsync(staged, WithSheet(staged, resolved), mappingVersion, enqueue, cancellationToken);
         }
         catch (IntakeRequestException)
         {
@@ -92,12 +107,44 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
         return (request with { RetailerCode = source.Code, Kind = request.Kind ?? source.OnlyKind }, source.Version);
     }
 
+    /// <summary>
+    /// The chosen sheet as the workbook names it (a number or another case stands for the same sheet, so the same
+    /// content): a file that is not a workbook, or has no such sheet, is refused naming the sheets it has.
+    /// </summary>
+    /// <exception cref="IntakeRequestException">The sheet cannot be read from this file.</exception>
+    private IntakeRequest WithSheet(StagedFile staged, IntakeRequest request)
+    {
+        if (IntakeRules.NullIfBlank(request.Sheet) is not { } chosen)
+            return request with { Sheet = null };
+        var options = new ReadOptions { Now = clock.GetUtcNow().UtcDateTime, MaxDecompressedBytes = loadOptions.Value.MaxDecompressedBytes };
+        IReadOnlyList<string> sheets;
+        try
+        {
+            sheets = WorkbookSheets.List(() => File.OpenRead(staged.Path), staged.OriginalName, options);
+        }
+        catch (FileRefusedException e)
+        {
+            throw new IntakeRequestException(new IntakeProblem("file", $"{e.Message} Nothing was kept."));
+        }
+        if (sheets.Count == 0)
+            throw new IntakeRequestException(new IntakeProblem("sheet",
+                $"{staged.OriginalName} is not an Excel workbook: a sheet is chosen for .xlsx files only. Nothing was kept."));
+        try
+        {
+            return request with { Sheet = WorkbookSheets.Resolve(sheets, chosen, staged.OriginalName) };
+        }
+        catch (FileRefusedException e)
+        {
+            throw new IntakeRequestException(new IntakeProblem("sheet", $"{e.Message} Nothing was kept; send it again naming one of them."));
+        }
+    }
+
     private async Task<IntakeResult> RecordAsync(StagedFile staged, IntakeRequest request, int? mappingVersion, bool enqueue,
         CancellationToken cancellationToken)
     {
         var upload = new NewUpload(staged.OriginalName, staged.SizeBytes, staged.Sha256, staged.Path, request.UploadedBy, request.Kind,
             IntakeRules.NullIfBlank(request.DefaultStoreCode), request.DateOrder, IntakeRules.Retailer(request.RetailerCode),
-            request.ApiKeyId, request.ReplacesUploadId, request.ReplaceConfirmed, mappingVersion);
+            request.ApiKeyId, request.ReplacesUploadId, request.ReplaceConfirmed, mappingVersion, request.Sheet);
         // The holder can finish (or fail) between our insert and our look-up: then the insert is tried again.
         for (var attempt = 0; ; attempt++)
         {
@@ -109,7 +156,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
                     Enqueue(uploadId);
                 return new IntakeResult(uploadId, IntakeState.Queued, $"Queued as upload #{uploadId}.");
             }
-            if (await uploads.FindHolderAsync(staged.Sha256, cancellationToken) is { } holder)
+            if (await uploads.FindHolderAsync(staged.Sha256, request.Sheet, cancellationToken) is { } holder)
                 return await AnswerHeldAsync(holder, staged, enqueue, cancellationToken);
             if (attempt == 3)
                 throw new InvalidOperationException($"Upload of {staged.OriginalName} kept meeting a concurrent upload of the same file.");

@@ -19,6 +19,7 @@ internal sealed class XlsxRecordTable : IRecordTable
     private readonly string _fileName;
     private readonly int _maxRecordBytes;
     private string[] _values = [];
+    private string?[] _serialDates = [];
     private bool _total;
 
     /// <param name="sheet">A sheet's name or 1-based number; null for the first sheet.</param>
@@ -30,16 +31,22 @@ internal sealed class XlsxRecordTable : IRecordTable
         _maxRecordBytes = options.MaxRecordBytes;
         try
         {
-            CheckExpansion(file, options, fileName);
+            var listed = CheckExpansion(file, options, fileName);
             file.Position = 0;
             _reader = ExcelReaderFactory.CreateOpenXmlReader(file, new ExcelReaderConfiguration { LeaveOpen = true });
-            Sheets = SheetNames(_reader);
-            GoToSheet(sheet);
+            // The reader reads a sheet's XML through whenever it moves to it: the names the workbook part lists spare a
+            // pass over every sheet, trusted while they agree with the reader's own count and names.
+            Sheets = listed is { Count: > 0 } && listed.Count == _reader.ResultsCount && listed[0] == _reader.Name ? listed : SheetNames(_reader);
+            if (GoToSheet(sheet) is var index && _reader.Name != Sheets[index])
+            {
+                _reader.Reset();
+                Sheets = SheetNames(_reader);
+                GoToSheet(sheet);
+            }
             SheetName = _reader.Name;
             Headers = ReadHeader();
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException
-                                      or ExcelDataReader.Exceptions.ExcelReaderException)
+        catch (Exception e) when (IsDamage(e))
         {
             Dispose();
             throw new FileRefusedException($"{fileName} is not a readable Excel workbook ({e.Message}).", e);
@@ -51,15 +58,66 @@ internal sealed class XlsxRecordTable : IRecordTable
         }
     }
 
-    /// <summary>The workbook's sheets in order.</summary>
-    public IReadOnlyList<string> Sheets { get; }
+    /// <summary>
+    /// A workbook's sheets as its workbook part lists them, without reading a sheet: the reader moves through every
+    /// sheet's XML to list them (seconds for a large sheet), which only a workbook without that part needs.
+    /// </summary>
+    /// <exception cref="FileRefusedException">The workbook expands past the limits or is damaged.</exception>
+    public static IReadOnlyList<string> ListSheets(Func<Stream> openFile, ReadOptions options, string fileName)
+    {
+        try
+        {
+            using (var file = openFile())
+                if (CheckExpansion(file, options, fileName) is { Count: > 0 } listed)
+                    return listed;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new FileRefusedException($"{fileName} is not a readable Excel workbook ({e.Message}).", e);
+        }
+        using var table = new XlsxRecordTable(openFile(), null, options, fileName);
+        return table.Sheets;
+    }
 
-    public string SheetName { get; }
+    /// <summary>The workbook's sheets in order.</summary>
+    public IReadOnlyList<string> Sheets { get; private set; }
+
+    public string SheetName { get; private set; }
 
     public IReadOnlyList<string> Headers { get; private set; } = [];
 
     /// <summary>The header index of the date column, whose plain numbers are serial dates; -1 for none.</summary>
     public int DateColumn { get; set; } = -1;
+
+    /// <summary>
+    /// Keeps, for every cell of a row, what a plain number there reads as when its column holds dates: a preview does
+    /// not know the date column until someone maps it.
+    /// </summary>
+    public bool KeepSerialDates { get; set; }
+
+    /// <summary>The current row's cell read as a serial date (see <see cref="KeepSerialDates"/>); null when it is no such number.</summary>
+    public string? SerialDate(int index) => index < _serialDates.Length ? _serialDates[index] : null;
+
+    /// <summary>Moves to the workbook's next sheet and reads its header; false after the last sheet.</summary>
+    public bool NextSheet()
+    {
+        try
+        {
+            if (!_reader.NextResult())
+                return false;
+            RecordNumber = 0;
+            SheetName = _reader.Name;
+            Headers = ReadHeader();
+            return true;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new FileRefusedException($"{_fileName}, sheet '{_reader.Name}', is not readable ({e.Message}).", e);
+        }
+    }
+
+    private static bool IsDamage(Exception e) =>
+        e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or ExcelDataReader.Exceptions.ExcelReaderException;
 
     public long RecordNumber { get; private set; }
 
@@ -101,7 +159,8 @@ internal sealed class XlsxRecordTable : IRecordTable
 
     // Every part of a workbook is deflated: its declared sizes bound what reading it can expand to (the archive reader
     // stops an entry at its declared size), so a zip bomb is refused before a byte of it is inflated.
-    private static void CheckExpansion(Stream file, ReadOptions options, string fileName)
+    /// <returns>The sheets the workbook part lists, in order (null without one).</returns>
+    private static List<string>? CheckExpansion(Stream file, ReadOptions options, string fileName)
     {
         using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         long total = 0, strings = 0;
@@ -119,6 +178,30 @@ internal sealed class XlsxRecordTable : IRecordTable
             throw new FileRefusedException(
                 $"{fileName} holds more than {options.MaxSharedStringBytes / (1024 * 1024):N0} MB of distinct texts, which are read " +
                 "into memory before its rows. Nothing was loaded; save the sheet as CSV and upload that.");
+        return ListedSheets(zip);
+    }
+
+    private static List<string>? ListedSheets(ZipArchive zip)
+    {
+        if (zip.GetEntry("xl/workbook.xml") is not { } entry)
+            return null;
+        using var xml = System.Xml.XmlReader.Create(entry.Open(), new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+            XmlResolver = null,
+        });
+        var names = new List<string>();
+        var inSheets = false;
+        while (xml.Read())
+        {
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "sheets")
+                inSheets = true;
+            else if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "sheets")
+                break;
+            else if (inSheets && xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("name") is { } name)
+                names.Add(name);
+        }
+        return names;
     }
 
     private static List<string> SheetNames(IExcelDataReader reader)
@@ -131,18 +214,17 @@ internal sealed class XlsxRecordTable : IRecordTable
         return names;
     }
 
-    private void GoToSheet(string? sheet)
+    /// <returns>The index of the sheet moved to.</returns>
+    private int GoToSheet(string? sheet)
     {
         if (sheet is null)
-            return;
-        var index = int.TryParse(sheet, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= Sheets.Count
-            ? number - 1
-            : Sheets.ToList().FindIndex(name => name.Equals(sheet.Trim(), StringComparison.OrdinalIgnoreCase));
+            return 0;
+        var index = WorkbookSheets.IndexOf(Sheets, sheet);
         if (index < 0)
-            throw new FileRefusedException(
-                $"{_fileName} has no sheet '{sheet}'. Its sheets: {string.Join(", ", Sheets.Select(s => $"'{s}'"))}.");
+            throw WorkbookSheets.Unknown(Sheets, sheet, _fileName);
         for (var i = 0; i < index; i++)
             _reader.NextResult();
+        return index;
     }
 
     private string[] ReadHeader()
@@ -161,11 +243,16 @@ internal sealed class XlsxRecordTable : IRecordTable
         var count = _reader.FieldCount;
         if (_values.Length != count)
             _values = new string[count];
+        if (KeepSerialDates && _serialDates.Length != count)
+            _serialDates = new string?[count];
         long length = 0;
         for (var i = 0; i < count; i++)
         {
-            _values[i] = Text(_reader.GetValue(i), i == DateColumn);
+            var value = _reader.GetValue(i);
+            _values[i] = Text(value, i == DateColumn);
             length += _values[i].Length;
+            if (KeepSerialDates)
+                _serialDates[i] = SerialDate(value);
         }
         if (length > _maxRecordBytes)
             throw new UnreadableRecordException(
@@ -178,13 +265,16 @@ internal sealed class XlsxRecordTable : IRecordTable
         null => "",
         string text => text,
         DateTime date => Iso(date),
-        // Excel keeps dates as day numbers since 1899-12-30; one whose cell lost its date style is still one.
-        double serial when dateColumn && serial is >= 1 and < 2958466 => Iso(DateTime.FromOADate(serial)),
+        double when dateColumn && SerialDate(value) is { } date => date,
         double number => number.ToString(CultureInfo.InvariantCulture),
         bool flag => flag ? "TRUE" : "FALSE",
         IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    // Excel keeps dates as day numbers since 1899-12-30; one whose cell lost its date style is still one.
+    private static string? SerialDate(object? value) =>
+        value is double serial && serial is >= 1 and < 2958466 ? Iso(DateTime.FromOADate(serial)) : null;
 
     // Excel's times are fractions of a day; rounding to the second undoes the binary fraction's error.
     private static string Iso(DateTime date) =>

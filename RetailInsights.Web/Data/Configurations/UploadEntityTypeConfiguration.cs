@@ -6,6 +6,9 @@ namespace RetailInsights.Web.Data.Configurations;
 
 internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<Upload>
 {
+    /// <summary>Excel allows 31 characters; other tools write longer names.</summary>
+    public const int MaxSheetLength = 128;
+
     public void Configure(EntityTypeBuilder<Upload> builder)
     {
         builder.ToTable("uploads", t =>
@@ -38,10 +41,15 @@ internal sealed class UploadEntityTypeConfiguration : IEntityTypeConfiguration<U
         builder.Property(u => u.QualityReport).HasColumnType("jsonb");
         builder.Property(u => u.ProgressPercent).HasDefaultValue((short)0);
 
+        builder.Property(u => u.RequestedSheet).HasMaxLength(MaxSheetLength);
+        builder.Property(u => u.ExcelSheet).HasMaxLength(MaxSheetLength);
+
         // A file's content is taken in once: while one upload of it is queued, being loaded or loaded, another intake of
         // the same bytes is refused by this index (not by a check before the insert, which two intakes at once both pass).
-        // Failed or refused attempts may be repeated.
-        builder.HasIndex(u => u.Sha256).IsUnique().HasFilter(UploadStatuses.HoldingContentSql).HasDatabaseName("ux_uploads_sha256_held");
+        // Failed or refused attempts may be repeated. Each sheet of a workbook is content of its own (no choice is one
+        // more), so a workbook's second sheet loads after its first.
+        builder.HasIndex(u => new { u.Sha256, u.RequestedSheet }).IsUnique().AreNullsDistinct(false)
+            .HasFilter(UploadStatuses.HoldingContentSql).HasDatabaseName("ux_uploads_sha256_held");
         builder.HasOne<ApiKey>().WithMany().HasForeignKey(u => u.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(u => u.UploadedAt);
         builder.HasIndex(u => new { u.Sha256, u.Status });

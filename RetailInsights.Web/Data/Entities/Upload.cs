@@ -43,6 +43,12 @@ public sealed class Upload
     /// <summary>The version of the source's mapping the file is read with (null: no mapping, the usual names only).</summary>
     public int? MappingVersion { get; set; }
 
+    /// <summary>The Excel sheet the uploader chose, as the workbook names it (null: the sheet a load reads by itself).</summary>
+    public string? RequestedSheet { get; set; }
+
+    /// <summary>The Excel sheet the load read (null: not a workbook, or not read yet).</summary>
+    public string? ExcelSheet { get; set; }
+
     public short ProgressPercent { get; set; }
 
     /// <summary>The loaded upload this one corrects: its rows are removed in the transaction that loads these.</summary>

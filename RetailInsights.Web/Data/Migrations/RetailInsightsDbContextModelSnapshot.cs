@@ -1313,6 +1313,11 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error_text");
 
+                    b.Property<string>("ExcelSheet")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("excel_sheet");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -1357,6 +1362,11 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("requested_kind");
+
+                    b.Property<string>("RequestedSheet")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("requested_sheet");
 
                     b.Property<string>("RetailerCode")
                         .IsRequired()
@@ -1441,13 +1451,15 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("ReplacesUploadId")
                         .HasDatabaseName("ix_uploads_replaces_upload_id");
 
-                    b.HasIndex("Sha256")
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_uploads_uploaded_at");
+
+                    b.HasIndex("Sha256", "RequestedSheet")
                         .IsUnique()
                         .HasDatabaseName("ux_uploads_sha256_held")
                         .HasFilter("status IN ('queued', 'parsing', 'loading', 'loaded')");
 
-                    b.HasIndex("UploadedAt")
-                        .HasDatabaseName("ix_uploads_uploaded_at");
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Sha256", "RequestedSheet"), false);
 
                     b.HasIndex("Sha256", "Status")
                         .HasDatabaseName("ix_uploads_sha256_status");

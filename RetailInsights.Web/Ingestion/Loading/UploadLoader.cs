@@ -89,6 +89,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
             Now = clock.GetUtcNow().UtcDateTime,
             MaxDecompressedBytes = options.Value.MaxDecompressedBytes,
+            Sheet = upload.RequestedSheet,
         };
         UploadFileReader OpenFile() => UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
         UploadFileReader reader;
@@ -162,7 +163,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
                 ". The first rejected lines are kept below.";
             var failed = Report(reader, kind, 0, 0, 0) with { CriticalFailure = message };
             await FinishAsync(run, new LoadEnd(UploadStatuses.Failed, kind, stats.RowsRead, 0, stats.RowsRejected, 0, stats.RowsFlagged,
-                failed.ToJson(), message), cancellationToken);
+                failed.ToJson(), message, reader.Sheet), cancellationToken);
             await DataChanges.NotifyAsync(connection, DataChanges.Uploads, cancellationToken);
             await run.Transaction.CommitAsync(cancellationToken);
             return await OutcomeAsync(upload.UploadId, cancellationToken);
@@ -219,7 +220,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         Lap("quality_checks");
         var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings, LoadedThroughStage = spilled };
         await FinishAsync(run, new LoadEnd(UploadStatuses.Loaded, kind, stats.RowsRead, inserted, stats.RowsRejected, duplicates,
-            stats.RowsFlagged, report.ToJson(), null), cancellationToken);
+            stats.RowsFlagged, report.ToJson(), null, reader.Sheet), cancellationToken);
         await DataChanges.NotifyAsync(connection, DataChanges.Uploads, cancellationToken);
         await run.Transaction.CommitAsync(cancellationToken);
         await RemoveStagedFileAsync(upload, cancellationToken);

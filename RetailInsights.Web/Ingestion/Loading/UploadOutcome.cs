@@ -16,7 +16,8 @@ public sealed record UploadOutcome(
     long Flagged,
     IReadOnlyDictionary<string, long> Reasons,
     string? Message,
-    double Seconds)
+    double Seconds,
+    string? Sheet = null)
 {
     public bool IsRefusedWhole => Status is UploadStatuses.Refused or UploadStatuses.Failed;
 
@@ -26,5 +27,6 @@ public sealed record UploadOutcome(
             upload.RowsRejected, upload.RowsDuplicate, upload.RowsFlagged,
             new SortedDictionary<string, long>(DataQualityReport.FromJson(upload.QualityReport)?.RejectedByReason ?? [], StringComparer.Ordinal),
             message ?? upload.ErrorText,
-            upload.StartedAt is { } started && upload.FinishedAt is { } finished ? (finished - started).TotalSeconds : 0);
+            upload.StartedAt is { } started && upload.FinishedAt is { } finished ? (finished - started).TotalSeconds : 0,
+            upload.ExcelSheet);
 }

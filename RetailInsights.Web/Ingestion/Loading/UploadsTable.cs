@@ -19,7 +19,8 @@ public sealed record NewUpload(
     int? ApiKeyId = null,
     long? ReplacesUploadId = null,
     bool ReplaceConfirmed = false,
-    int? MappingVersion = null);
+    int? MappingVersion = null,
+    string? RequestedSheet = null);
 
 /// <summary>The upload that holds a file's content: queued, being loaded, or loaded.</summary>
 public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName)
@@ -42,7 +43,8 @@ internal sealed record LoadEnd(
     long RowsDuplicate,
     long RowsFlagged,
     string QualityReportJson,
-    string? Error);
+    string? Error,
+    string? ExcelSheet = null);
 
 /// <summary>
 /// The one writer of the <c>uploads</c> table — intake, progress, the end of a load — and its reader on a load's own
@@ -60,10 +62,10 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
                 requested_kind, default_store_code, date_order, retailer_code, api_key_id, replaces_upload_id, replace_confirmed,
-                mapping_version)
+                mapping_version, requested_sheet)
             VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key, @replaces,
-                @confirmed, @mapping)
-            ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
+                @confirmed, @mapping, @sheet)
+            ON CONFLICT (sha256, requested_sheet) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
             RETURNING upload_id
             """);
         command.Parameters.AddWithValue("name", upload.FileName);
@@ -80,6 +82,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("replaces", NpgsqlDbType.Bigint, (object?)upload.ReplacesUploadId ?? DBNull.Value);
         command.Parameters.AddWithValue("confirmed", upload.ReplaceConfirmed);
         command.Parameters.AddWithValue("mapping", NpgsqlDbType.Integer, (object?)upload.MappingVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("sheet", NpgsqlDbType.Varchar, (object?)upload.RequestedSheet ?? DBNull.Value);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
@@ -95,7 +98,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
                 INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, started_at, finished_at,
                     retailer_code, progress_percent)
                 VALUES (@name, 0, @sha, 'events', 'loaded', 'live events', now(), now(), now(), @retailer, 100)
-                ON CONFLICT (sha256) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
+                ON CONFLICT (sha256, requested_sheet) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
                 RETURNING upload_id)
             SELECT upload_id FROM made UNION ALL SELECT upload_id FROM uploads WHERE sha256 = @sha AND status = 'loaded' LIMIT 1
             """);
@@ -113,14 +116,15 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>The upload that holds this content, if any.</summary>
-    public async Task<ContentHolder?> FindHolderAsync(string sha256, CancellationToken cancellationToken)
+    /// <summary>The upload that holds this content (of this sheet, for a workbook), if any.</summary>
+    public async Task<ContentHolder?> FindHolderAsync(string sha256, string? requestedSheet, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT upload_id, status, staged_path, finished_at, file_name FROM uploads
-            WHERE sha256 = @sha AND {UploadStatuses.HoldingContentSql}
+            WHERE sha256 = @sha AND requested_sheet IS NOT DISTINCT FROM @sheet AND {UploadStatuses.HoldingContentSql}
             """);
         command.Parameters.AddWithValue("sha", sha256);
+        command.Parameters.AddWithValue("sheet", NpgsqlDbType.Varchar, (object?)requestedSheet ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
@@ -192,12 +196,12 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         Sql.ExecuteAsync(connection, """
             UPDATE uploads SET status = @status, kind = @kind, rows_read = @read, rows_accepted = @accepted,
                 rows_rejected = @rejected, rows_duplicate = @duplicates, rows_flagged = @flagged, error_text = @error,
-                quality_report = @report::jsonb, progress_percent = 100, finished_at = clock_timestamp()
+                quality_report = @report::jsonb, progress_percent = 100, finished_at = clock_timestamp(), excel_sheet = @sheet
             WHERE upload_id = @id
             """, cancellationToken, ("status", end.Status), ("kind", end.Kind), ("read", end.RowsRead),
             ("accepted", end.RowsAccepted), ("rejected", end.RowsRejected), ("duplicates", end.RowsDuplicate),
             ("flagged", end.RowsFlagged), ("error", (object?)end.Error ?? DBNull.Value), ("report", end.QualityReportJson),
-            ("id", uploadId));
+            ("sheet", (object?)end.ExcelSheet ?? DBNull.Value), ("id", uploadId));
 
     /// <summary>Marks a loaded upload replaced by a corrected file, inside the transaction that loads the corrected file.</summary>
     internal static Task<int> MarkReplacedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken) =>
@@ -277,6 +281,8 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             DateOrder = Maybe<string>("date_order"),
             RetailerCode = Get<string>("retailer_code"),
             MappingVersion = reader.IsDBNull(reader.GetOrdinal("mapping_version")) ? null : Get<int>("mapping_version"),
+            RequestedSheet = Maybe<string>("requested_sheet"),
+            ExcelSheet = Maybe<string>("excel_sheet"),
             ProgressPercent = Get<short>("progress_percent"),
             QualityReport = Maybe<string>("quality_report"),
             ReplacesUploadId = reader.IsDBNull(reader.GetOrdinal("replaces_upload_id")) ? null : Get<long>("replaces_upload_id"),

@@ -83,6 +83,19 @@ public sealed class XlsxFileTests : IDisposable
     }
 
     [Fact]
+    public void Open_sheetsNamedAsNumbers_areChosenByTheirNamesFirst()
+    {
+        var path = Workbook("years.xlsx",
+            ("2", [Header, [1, "A", "Apple", 2, new DateTime(2025, 7, 1, 10, 0, 0), 1.5, null, "UK"]]),
+            ("1", [Header, [2, "B", "Pear", 1, new DateTime(2025, 7, 2, 10, 0, 0), 0.5, null, "UK"]]));
+
+        var (reader, results) = FileFixture.Read(path, new ReadOptions { Now = FileFixture.Now, Sheet = "1" });
+
+        Assert.Equal(("1", "B"), (reader.Sheet, ((TransactionRow)Assert.Single(results).Row!).StockCode));
+        Assert.Equal(["2", "1"], WorkbookSheets.List(() => File.OpenRead(path), "years.xlsx", new ReadOptions { Now = FileFixture.Now }));
+    }
+
+    [Fact]
     public void Open_unknownSheet_isRefusedNamingTheSheets()
     {
         var path = Workbook("one.xlsx", ("Sales", [Header]));

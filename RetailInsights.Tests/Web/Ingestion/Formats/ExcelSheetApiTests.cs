@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
+using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Ingestion;
+
+namespace RetailInsights.Tests.Web.Ingestion.Formats;
+
+/// <summary>The sheet of a workbook chosen with the upload API's <c>sheet</c> field, through the running app, Hangfire's server and the loader.</summary>
+public sealed class ExcelSheetApiTests(AppFixture fixture) : IClassFixture<AppFixture>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ri-sheets-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<string> InvoicesAsync(string prefix) => await fixture.Database.ScalarAsync<string>(
+        $"SELECT coalesce(string_agg(f.invoice || ':' || p.stock_code, ',' ORDER BY f.invoice, p.stock_code), '') " +
+        $"FROM fact_sales f JOIN dim_product p USING (product_id) WHERE f.invoice LIKE '{prefix}%'");
+
+    [Fact]
+    public async Task PostSheetField_loadsThatSheet_andTheStatusNamesIt()
+    {
+        var client = await ApiClientAsync();
+        var book = TwoSheetWorkbook.Write(_folder, "api2-");
+
+        var post = await client.PostAsync("/api/uploads", Multipart(book, ("sheet", "July")));
+        var accepted = (await post.Content.ReadFromJsonAsync<UploadApi.UploadAcceptedResponse>())!;
+        var status = await WaitForFinishAsync(client, accepted.Id);
+
+        Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
+        Assert.Equal(("loaded", 2L, "July"), (status.Status, status.Accepted, status.Sheet));
+        Assert.Equal(TwoSheetWorkbook.July("api2-"), await InvoicesAsync("api2-"));
+    }
+
+    [Fact]
+    public async Task PostWithoutSheet_loadsTheFirstSheet()
+    {
+        var client = await ApiClientAsync();
+        var book = TwoSheetWorkbook.Write(_folder, "api1-");
+
+        var post = await client.PostAsync("/api/uploads", Multipart(book));
+        var status = await WaitForFinishAsync(client, (await post.Content.ReadFromJsonAsync<UploadApi.UploadAcceptedResponse>())!.Id);
+
+        Assert.Equal(("loaded", "June"), (status.Status, status.Sheet));
+        Assert.Equal(TwoSheetWorkbook.June("api1-"), await InvoicesAsync("api1-"));
+    }
+
+    [Fact]
+    public async Task PostUnknownSheet_is400NamingTheSheets_andKeepsNothing()
+    {
+        var client = await ApiClientAsync();
+        var book = TwoSheetWorkbook.Write(_folder, "api3-", "api3-book.xlsx");
+
+        var post = await client.PostAsync("/api/uploads", Multipart(book, ("sheet", "August")));
+        var body = await post.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal("sheet", body!["field"]);
+        Assert.Contains("api3-book.xlsx has no sheet 'August'. Its sheets: 'June', 'July'.", body["error"]);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM uploads WHERE file_name = 'api3-book.xlsx'"));
+        Assert.Empty(Directory.Exists(fixture.App.StagingFolder) ? Directory.GetFiles(fixture.App.StagingFolder, "*api3-book*") : []);
+        Assert.Equal("", await InvoicesAsync("api3-"));
+    }
+
+    private async Task<HttpClient> ApiClientAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"test client {Guid.NewGuid():N}", "test",
+            CancellationToken.None);
+        var client = SignedInClient.Anonymous(fixture.App);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
+        return client;
+    }
+
+    private static MultipartFormDataContent Multipart(string path, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            form.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(File.ReadAllBytes(path));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", Path.GetFileName(path));
+        return form;
+    }
+
+    private static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var status = (await client.GetFromJsonAsync<UploadApi.UploadStatusResponse>($"/api/uploads/{id}"))!;
+            if (status.Status is "loaded" or "failed" or "refused")
+                return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Upload #{id} is still {status.Status}");
+            await Task.Delay(200);
+        }
+    }
+}
