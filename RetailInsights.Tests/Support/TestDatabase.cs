@@ -47,6 +47,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The first column of every row, as text, in the query's order.</summary>
+    public async Task<List<string>> TextsAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        command.CommandTimeout = ReferenceQuerySeconds;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

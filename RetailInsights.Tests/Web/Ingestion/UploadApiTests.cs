@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,28 +117,9 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         return client;
     }
 
-    private static MultipartFormDataContent Multipart(string csv, string fileName, string? kind = null)
-    {
-        var form = new MultipartFormDataContent();
-        if (kind is not null)
-            form.Add(new StringContent(kind), "kind");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        return form;
-    }
+    private static MultipartFormDataContent Multipart(string csv, string fileName, string? kind = null) =>
+        UploadApiRequests.Form(Encoding.UTF8.GetBytes(csv), "text/csv", fileName, kind is null ? [] : [("kind", kind)]);
 
-    private static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = (await client.GetFromJsonAsync<UploadApi.UploadStatusResponse>($"/api/uploads/{id}"))!;
-            if (status.Status is "loaded" or "failed" or "refused")
-                return status;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Upload #{id} is still {status.Status}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id) =>
+        UploadApiRequests.WaitForFinishAsync(client, id, TimeSpan.FromSeconds(60));
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
+using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.ApiKeys;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
@@ -72,28 +72,9 @@ public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<Ap
         return client;
     }
 
-    private static MultipartFormDataContent Multipart(string csv, string fileName, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-            form.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        return form;
-    }
+    private static MultipartFormDataContent Multipart(string csv, string fileName, params (string Name, string Value)[] fields) =>
+        UploadApiRequests.Form(Encoding.UTF8.GetBytes(csv), "text/csv", fileName, fields);
 
-    private static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var status = (await client.GetFromJsonAsync<UploadApi.UploadStatusResponse>($"/api/uploads/{id}"))!;
-            if (status.Status is "loaded" or "failed" or "refused")
-                return status;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Upload #{id} is still {status.Status}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id) =>
+        UploadApiRequests.WaitForFinishAsync(client, id, TimeSpan.FromSeconds(90));
 }

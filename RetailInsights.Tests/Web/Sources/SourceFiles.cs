@@ -3,6 +3,19 @@ namespace RetailInsights.Tests.Web.Sources;
 /// <summary>The same five sales (and one broken line) as three source systems write them.</summary>
 public static class SourceFiles
 {
+    /// <summary>Every sale line of a source system, one text per line, sorted: invoice, product, quantity, price, time, customer, store.</summary>
+    public static string FactsSql(string retailer) => $"""
+        SELECT f.invoice || '|' || p.stock_code || '|' || f.quantity || '|' || f.unit_price || '|' ||
+               to_char(f.invoiced_at, 'YYYY-MM-DD HH24:MI') || '|' || coalesce(c.customer_code, '-') || '|' || s.store_code
+        FROM fact_sales f
+        JOIN dim_retailer r ON r.retailer_id = f.retailer_id
+        JOIN dim_product p ON p.product_id = f.product_id
+        JOIN dim_store s ON s.store_id = f.store_id
+        LEFT JOIN dim_customer c ON c.customer_id = f.customer_id
+        WHERE r.code = '{retailer}'
+        ORDER BY 1
+        """;
+
     public const string Standard = """
         Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2025-07-01 08:26:00,2.55,17850,United Kingdom,UK-01

@@ -22,27 +22,9 @@ public sealed class SourceLoadTests : IAsyncLifetime
         return (exit, output.ToString());
     }
 
-    private Task<List<string>> FactsAsync(string retailer) => ListAsync($"""
-        SELECT f.invoice || '|' || p.stock_code || '|' || f.quantity || '|' || f.unit_price || '|' ||
-               to_char(f.invoiced_at, 'YYYY-MM-DD HH24:MI') || '|' || coalesce(c.customer_code, '-') || '|' || s.store_code
-        FROM fact_sales f
-        JOIN dim_retailer r ON r.retailer_id = f.retailer_id
-        JOIN dim_product p ON p.product_id = f.product_id
-        JOIN dim_store s ON s.store_id = f.store_id
-        LEFT JOIN dim_customer c ON c.customer_id = f.customer_id
-        WHERE r.code = '{retailer}'
-        ORDER BY 1
-        """);
+    private Task<List<string>> FactsAsync(string retailer) => ListAsync(SourceFiles.FactsSql(retailer));
 
-    private async Task<List<string>> ListAsync(string sql)
-    {
-        await using var command = _pipeline.Database.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-            values.Add(reader.GetString(0));
-        return values;
-    }
+    private Task<List<string>> ListAsync(string sql) => _pipeline.Database.TextsAsync(sql);
 
     [Fact]
     public async Task ThreeSourcesOfDifferentShapes_loadWithTheirMappings_intoTheSameFactsAsTheStandardLayout()

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
+using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.ApiKeys;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
@@ -75,28 +75,9 @@ public sealed class ExcelSheetApiTests(AppFixture fixture) : IClassFixture<AppFi
         return client;
     }
 
-    private static MultipartFormDataContent Multipart(string path, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-            form.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(File.ReadAllBytes(path));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "file", Path.GetFileName(path));
-        return form;
-    }
+    private static MultipartFormDataContent Multipart(string path, params (string Name, string Value)[] fields) =>
+        UploadApiRequests.Form(File.ReadAllBytes(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Path.GetFileName(path), fields);
 
-    private static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var status = (await client.GetFromJsonAsync<UploadApi.UploadStatusResponse>($"/api/uploads/{id}"))!;
-            if (status.Status is "loaded" or "failed" or "refused")
-                return status;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Upload #{id} is still {status.Status}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id) =>
+        UploadApiRequests.WaitForFinishAsync(client, id, TimeSpan.FromSeconds(90));
 }

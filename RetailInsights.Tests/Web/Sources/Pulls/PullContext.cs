@@ -89,28 +89,10 @@ public sealed class PullContext : IAsyncDisposable
         return (await scope.ServiceProvider.GetRequiredService<EndpointCatalog>().GetAsync(Source, CancellationToken.None))!;
     }
 
-    /// <summary>Every sale line of a source system, one text per line, sorted: invoice, product, quantity, price, time, customer, store.</summary>
-    public Task<List<string>> FactsAsync(string retailer = Source) => ListAsync($"""
-        SELECT f.invoice || '|' || p.stock_code || '|' || f.quantity || '|' || f.unit_price || '|' ||
-               to_char(f.invoiced_at, 'YYYY-MM-DD HH24:MI') || '|' || coalesce(c.customer_code, '-') || '|' || s.store_code
-        FROM fact_sales f
-        JOIN dim_retailer r ON r.retailer_id = f.retailer_id
-        JOIN dim_product p ON p.product_id = f.product_id
-        JOIN dim_store s ON s.store_id = f.store_id
-        LEFT JOIN dim_customer c ON c.customer_id = f.customer_id
-        WHERE r.code = '{retailer}'
-        ORDER BY 1
-        """);
+    /// <summary>Every sale line of a source system (<see cref="SourceFiles.FactsSql"/>).</summary>
+    public Task<List<string>> FactsAsync(string retailer = Source) => ListAsync(SourceFiles.FactsSql(retailer));
 
-    public async Task<List<string>> ListAsync(string sql)
-    {
-        await using var command = Pipeline.Database.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-            values.Add(reader.GetString(0));
-        return values;
-    }
+    public Task<List<string>> ListAsync(string sql) => Pipeline.Database.TextsAsync(sql);
 
     /// <summary>
     /// Seven sales updated one after another, two of them at the same moment on either side of the first page's end,
