@@ -14,6 +14,14 @@ public sealed class BrowserPageBenchmark : IBenchmark
 
     public string Description => "a page in Chromium until its cards are ready: BASE_URL EMAIL PASSWORD [PATH=/] [visits=10]";
 
+    private const string Ready = "() => window.Blazor !== undefined && document.querySelector('[data-card]') !== null " +
+        "&& document.querySelector('[data-state=loading]') === null && document.querySelector('.mud-nav-link') !== null";
+
+    private const string WhatIsMissing = "() => `Blazor ${window.Blazor !== undefined ? 'started' : 'not loaded'}, ` + " +
+        "`cards ${document.querySelectorAll('[data-card]').length}, loading: ` + " +
+        "[...document.querySelectorAll('[data-state=loading]')].map(c => c.getAttribute('data-card') ?? c.id ?? '?').join(', ') + " +
+        "`, nav ${document.querySelector('.mud-nav-link') !== null}, reconnect shown ${document.querySelector('#components-reconnect-modal') !== null}`";
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length < 3)
@@ -27,14 +35,55 @@ public sealed class BrowserPageBenchmark : IBenchmark
         await using var browser = await SignedInBrowser.OpenAsync(baseUrl, email, password, 120_000);
         var page = browser.Page;
         var times = new List<double>();
+        // What the browser asked for during each visit, so a slow one says which request it waited on.
+        var requests = new List<(IRequest Request, TimeSpan Start, TimeSpan? End)>();
+        var visitClock = Stopwatch.StartNew();
+        page.Request += (_, request) => { lock (requests) requests.Add((request, visitClock.Elapsed, null)); };
+        void Finished(IRequest request)
+        {
+            lock (requests)
+            {
+                var i = requests.FindIndex(r => ReferenceEquals(r.Request, request));
+                if (i >= 0)
+                    requests[i] = requests[i] with { End = visitClock.Elapsed };
+            }
+        }
+        page.RequestFinished += (_, request) => Finished(request);
+        page.RequestFailed += (_, request) => Finished(request);
+        var socketOpened = new List<(string Url, TimeSpan At)>();
+        page.WebSocket += (_, socket) => { lock (requests) socketOpened.Add((socket.Url, visitClock.Elapsed)); };
         for (var visit = 0; visit <= visits; visit++)
         {
-            var clock = Stopwatch.StartNew();
+            lock (requests)
+            {
+                requests.Clear();
+                socketOpened.Clear();
+            }
+            visitClock.Restart();
             await page.GotoAsync(baseUrl + path, new() { WaitUntil = WaitUntilState.Commit });
-            await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-card]') !== null " +
-                "&& document.querySelector('[data-state=loading]') === null && document.querySelector('.mud-nav-link') !== null");
+            string? stalled = null;
+            try
+            {
+                await page.WaitForFunctionAsync(Ready, null, new() { Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+                stalled = await page.EvaluateAsync<string>(WhatIsMissing);
+                await page.WaitForFunctionAsync(Ready);
+            }
+            var elapsed = visitClock.Elapsed;
             if (visit > 0)
-                times.Add(clock.Elapsed.TotalMilliseconds);
+                times.Add(elapsed.TotalMilliseconds);
+            if (elapsed > TimeSpan.FromSeconds(3))
+                lock (requests)
+                {
+                    Console.WriteLine($"  visit {visit} took {elapsed.TotalMilliseconds:F0} ms; at 3 s: {stalled}; its requests (start → end, ms):");
+                    foreach (var (request, start, end) in requests)
+                        Console.WriteLine($"    {start.TotalMilliseconds,7:F0} → {(end is { } e ? e.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) : "open"),7} " +
+                            $"{request.Method} {request.Url}");
+                    foreach (var (url, at) in socketOpened)
+                        Console.WriteLine($"    {at.TotalMilliseconds,7:F0} web socket {url}");
+                }
         }
         Console.WriteLine($"  each visit, in order (ms): {string.Join(" ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
         times.Sort();

@@ -7,7 +7,8 @@ namespace RetailInsights.Web.Warehouse;
 /// <list type="bullet">
 /// <item><c>agg_invoices</c> (retailer, invoice, day, store): the customer, the time, lines, gross; a transaction.</item>
 /// <item><c>agg_store_daily</c> (day, store, retailer): lines, quantity, gross, transactions, and the sorted ids of the
-/// customers who bought (exact distinct customers over any range are the union of these).</item>
+/// customers who bought (exact distinct customers over any range are the union of these), also kept ready to send as
+/// <c>customer_ids_binary</c> (see <see cref="CustomerIdSet"/>).</item>
 /// <item><c>agg_store_hourly</c> (day, store, retailer, hour): transactions and gross by hour of day.</item>
 /// <item><c>agg_category_daily</c> (day, store, retailer, category): lines, gross, transactions holding the category,
 /// and their customers' ids; the category is the product's when the line was loaded (a catalog that moves products

@@ -41,11 +41,14 @@ public sealed class MigrationTests
             while (await reader.ReadAsync())
                 indexes.Add(reader.GetString(0));
 
-        foreach (var dayColumn in new[] { "date_key", "invoiced_at", "upload_id" })
+        foreach (var dayColumn in new[] { "date_key", "invoiced_at" })
             Assert.Contains(indexes, i => i.Contains($"USING brin ({dayColumn})", StringComparison.Ordinal));
         Assert.Contains(indexes, i => i.Contains("UNIQUE INDEX ux_fact_sales_natural_key", StringComparison.Ordinal));
-        // Every b-tree costs the biggest load its maintenance: only the surrogate key and the natural key.
-        Assert.Equal(2, indexes.Count(i => i.Contains("USING btree", StringComparison.Ordinal)));
+        // A load reads its own lines back by upload, which a BRIN index cannot do on pages not yet vacuumed.
+        Assert.Contains(indexes, i => i.Contains("USING btree (upload_id)", StringComparison.Ordinal));
+        // Every b-tree costs the biggest load its maintenance: only the surrogate key, the natural key and the
+        // append-only upload index.
+        Assert.Equal(3, indexes.Count(i => i.Contains("USING btree", StringComparison.Ordinal)));
     }
 
     [Fact]

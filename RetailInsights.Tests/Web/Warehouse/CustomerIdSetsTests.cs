@@ -13,7 +13,7 @@ public sealed class CustomerIdSetsTests
             var sets = Enumerable.Range(0, random.Next(1, 40)).Select(_ =>
                 Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.Next(1, 5000)).Distinct().Order().ToArray()).ToList();
 
-            Assert.Equal(sets.SelectMany(s => s).Distinct().LongCount(), CustomerIdSets.CountDistinct(sets));
+            Assert.Equal(sets.SelectMany(s => s).Distinct().LongCount(), CustomerIdSets.CountDistinct(sets.Select(CustomerIdSet.Of)));
         }
     }
 
@@ -22,14 +22,14 @@ public sealed class CustomerIdSetsTests
     {
         int[][] sets = [[0, 63, 64, 127], [63, 64, 128], [int.MaxValue / 4096]];
 
-        Assert.Equal(6, CustomerIdSets.CountDistinct(sets));
+        Assert.Equal(6, CustomerIdSets.CountDistinct(sets.Select(CustomerIdSet.Of)));
     }
 
     [Fact]
     public void CountDistinct_noSetsOrEmptySets_isZero_andIdsOutsideTheKeysStillCount()
     {
         Assert.Equal(0, CustomerIdSets.CountDistinct([]));
-        Assert.Equal(0, CustomerIdSets.CountDistinct([[], []]));
-        Assert.Equal(3, CustomerIdSets.CountDistinct([[-5, 2], [2, 9], [-5]]));
+        Assert.Equal(0, CustomerIdSets.CountDistinct([CustomerIdSet.Of([]), CustomerIdSet.Of([])]));
+        Assert.Equal(3, CustomerIdSets.CountDistinct(new int[][] { [-5, 2], [2, 9], [-5] }.Select(CustomerIdSet.Of)));
     }
 }

@@ -18,8 +18,9 @@ public sealed class OverviewQueries(DashboardDatabase database)
         var both = filter with { From = filter.Previous.From };
         var (table, category) = filter.Category is null ? ("agg_store_daily", "") : ("agg_category_daily", "AND a.category = @category");
         var sales = await database.ListAsync($"""
-            SELECT a.date_key, a.gross, a.invoices, a.customer_ids FROM {table} a WHERE {FilterSql.Rows("a")} {category}
-            """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Gross: r.GetDecimal(1), Invoices: r.GetInt64(2), Customers: r.GetFieldValue<int[]>(3)),
+            SELECT a.date_key, a.gross, a.invoices, a.customer_ids_binary FROM {table} a WHERE {FilterSql.Rows("a")} {category}
+            """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Gross: r.GetDecimal(1), Invoices: r.GetInt64(2),
+                Customers: CustomerIdSet.FromBinary(r.GetFieldValue<byte[]>(3))),
             cancellationToken);
         var refunds = (await database.ListAsync($"""
             SELECT a.date_key, sum(a.amount) FROM {FilterSql.RefundRows(both, "a")} GROUP BY 1
@@ -41,7 +42,7 @@ public sealed class OverviewQueries(DashboardDatabase database)
     }
 
     /// <summary>Exact distinct customers: the union of the sorted id sets each store kept for each day.</summary>
-    public static long DistinctCustomers(IEnumerable<int[]> idSets) => CustomerIdSets.CountDistinct(idSets);
+    public static long DistinctCustomers(IEnumerable<CustomerIdSet> idSets) => CustomerIdSets.CountDistinct(idSets);
 
     /// <summary>Gross revenue per day and category, for the stacked chart.</summary>
     public Task<List<CategoryDay>> RevenueByCategoryAsync(DashboardFilter filter, CancellationToken cancellationToken) => database.ListAsync($"""

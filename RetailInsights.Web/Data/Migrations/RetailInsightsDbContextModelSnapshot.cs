@@ -777,8 +777,6 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("UploadId")
                         .HasDatabaseName("ix_fact_sales_upload_id");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("UploadId"), "brin");
-
                     b.HasIndex("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
                         .IsUnique()
                         .HasDatabaseName("ux_fact_sales_natural_key");
