@@ -46,6 +46,7 @@ public static class ServiceRegistration
         app.UseNotFoundPage();
         app.UseRetailInsightsSecurity();
         app.UseAntiforgery();
+        app.UseEarlyDisconnectAnswer();
         app.MapStaticAssets().AllowAnonymous();
         // Our own Content-Security-Policy already says frame-ancestors 'none'; Blazor would add a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
