@@ -35,31 +35,10 @@ public sealed class BrowserPageBenchmark : IBenchmark
         await using var browser = await SignedInBrowser.OpenAsync(baseUrl, email, password, 120_000);
         var page = browser.Page;
         var times = new List<double>();
-        // What the browser asked for during each visit, so a slow one says which request it waited on.
-        var requests = new List<(IRequest Request, TimeSpan Start, TimeSpan? End)>();
-        var visitClock = Stopwatch.StartNew();
-        page.Request += (_, request) => { lock (requests) requests.Add((request, visitClock.Elapsed, null)); };
-        void Finished(IRequest request)
-        {
-            lock (requests)
-            {
-                var i = requests.FindIndex(r => ReferenceEquals(r.Request, request));
-                if (i >= 0)
-                    requests[i] = requests[i] with { End = visitClock.Elapsed };
-            }
-        }
-        page.RequestFinished += (_, request) => Finished(request);
-        page.RequestFailed += (_, request) => Finished(request);
-        var socketOpened = new List<(string Url, TimeSpan At)>();
-        page.WebSocket += (_, socket) => { lock (requests) socketOpened.Add((socket.Url, visitClock.Elapsed)); };
+        var requests = new VisitRequests(page);
         for (var visit = 0; visit <= visits; visit++)
         {
-            lock (requests)
-            {
-                requests.Clear();
-                socketOpened.Clear();
-            }
-            visitClock.Restart();
+            requests.Restart();
             await page.GotoAsync(baseUrl + path, new() { WaitUntil = WaitUntilState.Commit });
             string? stalled = null;
             try
@@ -71,19 +50,11 @@ public sealed class BrowserPageBenchmark : IBenchmark
                 stalled = await page.EvaluateAsync<string>(WhatIsMissing);
                 await page.WaitForFunctionAsync(Ready);
             }
-            var elapsed = visitClock.Elapsed;
+            var elapsed = requests.Elapsed;
             if (visit > 0)
                 times.Add(elapsed.TotalMilliseconds);
             if (elapsed > TimeSpan.FromSeconds(3))
-                lock (requests)
-                {
-                    Console.WriteLine($"  visit {visit} took {elapsed.TotalMilliseconds:F0} ms; at 3 s: {stalled}; its requests (start → end, ms):");
-                    foreach (var (request, start, end) in requests)
-                        Console.WriteLine($"    {start.TotalMilliseconds,7:F0} → {(end is { } e ? e.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) : "open"),7} " +
-                            $"{request.Method} {request.Url}");
-                    foreach (var (url, at) in socketOpened)
-                        Console.WriteLine($"    {at.TotalMilliseconds,7:F0} web socket {url}");
-                }
+                requests.Print($"visit {visit} took {elapsed.TotalMilliseconds:F0} ms; at 3 s: {stalled}");
         }
         Console.WriteLine($"  each visit, in order (ms): {string.Join(" ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
         times.Sort();

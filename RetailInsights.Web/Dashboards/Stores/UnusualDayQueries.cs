@@ -45,15 +45,19 @@ public sealed class UnusualDayQueries(DashboardDatabase database)
     public async Task<List<UnusualDay>> FlagsAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var span = filter with { From = DayFlags.HistoryFrom(filter.From) };
-        var stores = (await StoreDimension.ReadAsync(database, cancellationToken)).ToDictionary(s => s.Id, s => s.Info);
-        var storeSeries = await SeriesAsync($"""
+        // Side by side: the products' series is the larger read, and neither waits for the other.
+        var storesRead = StoreDimension.ReadAsync(database, cancellationToken);
+        var storeSeriesRead = SeriesAsync($"""
             SELECT a.store_id, a.date_key, sum(a.gross) FROM agg_store_daily a WHERE {FilterSql.Rows("a")} GROUP BY 1, 2 ORDER BY 1, 2
             """, span, cancellationToken);
-        var productSeries = await SeriesAsync($"""
+        var productSeriesRead = SeriesAsync($"""
             SELECT a.product_id, a.date_key, sum(a.gross) FROM agg_sales_daily a
             WHERE {FilterSql.Rows("a")} AND a.product_id IN (SELECT product_id FROM dim_product WHERE NOT is_non_product)
             GROUP BY 1, 2 ORDER BY 1, 2
             """, span, cancellationToken);
+        await Task.WhenAll(storesRead, storeSeriesRead, productSeriesRead);
+        var stores = (await storesRead).ToDictionary(s => s.Id, s => s.Info);
+        var (storeSeries, productSeries) = (await storeSeriesRead, await productSeriesRead);
 
         var flagged = new List<UnusualDay>();
         foreach (var (storeId, series) in storeSeries)

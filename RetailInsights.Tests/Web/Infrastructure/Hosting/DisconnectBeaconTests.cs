@@ -1,11 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Hosting;
 
 namespace RetailInsights.Tests.Web.Infrastructure.Hosting;
@@ -23,32 +19,29 @@ public sealed class DisconnectBeaconTests : IAsyncDisposable
 
     private async Task<HttpClient> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.UseEarlyDisconnectAnswer();
-        _app.MapPost(DisconnectBeacon.Path, async context =>
+        (_app, var address) = await LoopbackServer.StartAsync(app =>
         {
-            if (!context.Request.HasFormContentType)
+            app.UseEarlyDisconnectAnswer();
+            app.MapPost(DisconnectBeacon.Path, async context =>
+            {
+                if (!context.Request.HasFormContentType)
+                {
+                    await _circuitMayEnd.Task;
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return;
+                }
+                var form = await context.Request.ReadFormAsync();
+                await _circuitMayEnd.Task;
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                _circuitEnded.SetResult(form["circuitId"]);
+            });
+            app.MapPost("/elsewhere", async context =>
             {
                 await _circuitMayEnd.Task;
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-            var form = await context.Request.ReadFormAsync();
-            await _circuitMayEnd.Task;
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            _circuitEnded.SetResult(form["circuitId"]);
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+            });
         });
-        _app.MapPost("/elsewhere", async context =>
-        {
-            await _circuitMayEnd.Task;
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        return new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     [Fact]

@@ -3,12 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;
@@ -58,15 +54,13 @@ public sealed class RetailerApi : IAsyncDisposable
 
     public static async Task<RetailerApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var api = new RetailerApi(app);
-        app.MapGet("/v1/sales", api.Serve);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        api.BaseUrl = new Uri(new Uri(address), "/v1/sales");
+        RetailerApi? api = null;
+        var (_, address) = await LoopbackServer.StartAsync(app =>
+        {
+            api = new RetailerApi(app);
+            app.MapGet("/v1/sales", api.Serve);
+        });
+        api!.BaseUrl = new Uri(address, "/v1/sales");
         return api;
     }
 
