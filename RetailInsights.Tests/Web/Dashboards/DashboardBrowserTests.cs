@@ -40,8 +40,22 @@ public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
 
         await page.GotoAsync(fixture.BaseUrl + "/segments");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-data-grid tbody tr') !== null");
-        await page.Locator(".mud-select:has(#segment-filter)").Last.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(segment)}$") }).ClickAsync();
+        // A click can land while the page redraws (its circuit starting, or data changing under it): open the list
+        // again until it shows, a few times at most.
+        var choice = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(segment)}$") });
+        for (var attempt = 1; !await choice.IsVisibleAsync(); attempt++)
+        {
+            Assert.True(attempt <= 5, "the segment list did not open after five clicks");
+            await page.Locator(".mud-select:has(#segment-filter)").Last.ClickAsync();
+            try
+            {
+                await choice.WaitForAsync(new() { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        await choice.ClickAsync();
         await Assertions.Expect(page.Locator("#download-segments")).ToHaveAttributeAsync("href", new Regex($"segment={Regex.Escape(Uri.EscapeDataString(segment))}$"));
         // The grid pages from the database: wait until it shows this segment's page.
         await Assertions.Expect(page.Locator("#customer-list")).ToHaveAttributeAsync("data-loaded", new Regex($"segment={Regex.Escape(Uri.EscapeDataString(segment))}$"));
