@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Support;
@@ -14,6 +16,17 @@ public static partial class SignedInClient
 
     public static HttpClient Anonymous(AppFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client that sends a new API key (named <paramref name="name"/> and a unique suffix), as a store system does.</summary>
+    public static async Task<HttpClient> WithApiKeyAsync(AppFactory app, string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"{name} {Guid.NewGuid():N}", "test",
+            CancellationToken.None);
+        var client = Anonymous(app);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
+        return client;
+    }
 
     /// <summary>A client signed in as a new user holding <paramref name="role"/>.</summary>
     public static async Task<HttpClient> ForRoleAsync(AppFactory app, string role)

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.ApiKeys;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 
@@ -107,15 +105,7 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(HttpStatusCode.OK, (await sender.GetAsync($"/api/uploads/{id}")).StatusCode);
     }
 
-    private async Task<HttpClient> ApiClientAsync()
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"test client {Guid.NewGuid():N}", "test",
-            CancellationToken.None);
-        var client = SignedInClient.Anonymous(fixture.App);
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
-        return client;
-    }
+    private Task<HttpClient> ApiClientAsync() => SignedInClient.WithApiKeyAsync(fixture.App, "test client");
 
     private static MultipartFormDataContent Multipart(string csv, string fileName, string? kind = null) =>
         UploadApiRequests.Form(Encoding.UTF8.GetBytes(csv), "text/csv", fileName, kind is null ? [] : [("kind", kind)]);

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Live;
 
 namespace RetailInsights.Tests.Web.Live;
@@ -28,15 +25,7 @@ public sealed class LiveAppFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    public async Task<HttpClient> ClientAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"pos {Guid.NewGuid():N}", "test",
-            CancellationToken.None);
-        var client = SignedInClient.Anonymous(App);
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync() => SignedInClient.WithApiKeyAsync(App, "pos");
 
     public static async Task<(int Status, EventApi.EventsResponse Body)> PostAsync(HttpClient client, string kind, IEnumerable<JsonNode?> events,
         string source = "pos")

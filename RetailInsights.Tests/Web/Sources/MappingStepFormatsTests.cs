@@ -37,7 +37,9 @@ public sealed class MappingStepFormatsTests : UploadPagesContext
         .Select(s => string.Join('|', s.Invoice, s.Code, s.Quantity, s.Price.ToString("0.000", CultureInfo.InvariantCulture),
             s.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), s.Store)));
 
-    private async Task<IRenderedComponent<UploadsPage>> UploadForSourceAsync(InputFileContent file)
+    // Uploads the file for a source on the Uploads page and waits for the step it leads to (a workbook of several sheets
+    // asks for its sheet first).
+    private async Task<IRenderedComponent<UploadsPage>> UploadForSourceAsync(InputFileContent file, string step = "#mapping-step")
     {
         await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("kasse", new SourceChange { Kinds = ["transactions"] }, "test",
@@ -47,7 +49,7 @@ public sealed class MappingStepFormatsTests : UploadPagesContext
         var select = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.UserAttributes.TryGetValue("id", out var id) && (string?)id == "upload-source");
         await select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("kasse"));
         page.FindComponent<InputFile>().UploadFiles(file);
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#mapping-step")), TimeSpan.FromSeconds(15));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(step)), TimeSpan.FromSeconds(15));
         return page;
     }
 
@@ -139,15 +141,7 @@ public sealed class MappingStepFormatsTests : UploadPagesContext
         object?[] Row(Sale s) => [s.Invoice, s.Code, s.Quantity, s.At, (double)s.Price, s.Store];
         var path = Path.Combine(Pipeline.Folder, "zwei.xlsx");
         XlsxWriter.Write(path, ("Juni", [header, .. Sales.Take(3).Select(Row)]), ("Juli", [header, .. Sales.Skip(3).Take(4).Select(Row)]));
-        await using (var scope = Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("kasse", new SourceChange { Kinds = ["transactions"] }, "test",
-                CancellationToken.None);
-        var page = Render<UploadsPage>();
-        page.WaitForAssertion(() => Assert.Contains("No files loaded yet", page.Markup));
-        var select = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.UserAttributes.TryGetValue("id", out var id) && (string?)id == "upload-source");
-        await select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("kasse"));
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(await File.ReadAllBytesAsync(path), "zwei.xlsx"));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#sheet-step")), TimeSpan.FromSeconds(15));
+        var page = await UploadForSourceAsync(InputFileContent.CreateFromBinary(await File.ReadAllBytesAsync(path), "zwei.xlsx"), "#sheet-step");
 
         await page.ChangeNowAsync("#sheet-choice", "Juli");
         await page.ClickNowAsync("#load-sheet");

@@ -4,8 +4,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
 
@@ -62,15 +60,7 @@ public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Empty(Directory.GetFiles(fixture.App.StagingFolder, "*nobody*"));
     }
 
-    private async Task<HttpClient> ApiClientAsync()
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"test client {Guid.NewGuid():N}", "test",
-            CancellationToken.None);
-        var client = SignedInClient.Anonymous(fixture.App);
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
-        return client;
-    }
+    private Task<HttpClient> ApiClientAsync() => SignedInClient.WithApiKeyAsync(fixture.App, "test client");
 
     private static MultipartFormDataContent Multipart(string csv, string fileName, params (string Name, string Value)[] fields) =>
         UploadApiRequests.Form(Encoding.UTF8.GetBytes(csv), "text/csv", fileName, fields);

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
@@ -65,15 +62,7 @@ public sealed class ExcelSheetApiTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal("", await InvoicesAsync("api3-"));
     }
 
-    private async Task<HttpClient> ApiClientAsync()
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"test client {Guid.NewGuid():N}", "test",
-            CancellationToken.None);
-        var client = SignedInClient.Anonymous(fixture.App);
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
-        return client;
-    }
+    private Task<HttpClient> ApiClientAsync() => SignedInClient.WithApiKeyAsync(fixture.App, "test client");
 
     private static MultipartFormDataContent Multipart(string path, params (string Name, string Value)[] fields) =>
         UploadApiRequests.Form(File.ReadAllBytes(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Path.GetFileName(path), fields);
