@@ -20,6 +20,12 @@ public sealed record ColumnSpec(string Name, bool Required, params string[] Alia
     /// </summary>
     public ColumnSpec? DerivableFrom { get; init; }
 
+    /// <summary>
+    /// The name alone: equal columns have equal names, and a lookup by column — several per field of every line read —
+    /// then hashes one short string instead of the aliases and the column it derives from.
+    /// </summary>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+
     public bool Matches(string normalizedHeader) =>
         Normalize(Name) == normalizedHeader || Aliases.Any(a => Normalize(a) == normalizedHeader);
 

@@ -9,20 +9,27 @@ namespace RetailInsights.Web.Warehouse;
 /// </summary>
 internal static class IncrementalSummarySql
 {
-    public static IReadOnlyList<string> For(SummaryBatch batch) => Statements
+    public static IReadOnlyList<string> For(SummaryBatch batch) => Bind(batch, [BatchInvoicesTable, InvoicesFromSales, .. SaleCells, .. Refunds]);
+
+    /// <summary>The summaries of sales by cell, once <c>batch_invoices</c> holds the batch's transactions.</summary>
+    public static IReadOnlyList<string> SaleCellsFor(SummaryBatch batch) => Bind(batch, SaleCells);
+
+    public static IReadOnlyList<string> RefundsFor(SummaryBatch batch) => Bind(batch, Refunds);
+
+    private static List<string> Bind(SummaryBatch batch, IEnumerable<string> statements) => statements
         .Select(s => s.Replace("{S}", batch.Sales, StringComparison.Ordinal)
             .Replace("{R}", batch.Refunds, StringComparison.Ordinal)
             .Replace("{inBatch}", batch.SaleInBatch, StringComparison.Ordinal))
         .ToList();
 
-    private static readonly string[] Statements =
-    [
-        """
+    /// <summary>The batch's transactions as <c>agg_invoices</c> holds them after the batch, and whether each is new there.</summary>
+    public const string BatchInvoicesTable = """
         DROP TABLE IF EXISTS batch_invoices;
         CREATE TEMP TABLE batch_invoices (retailer_id integer, invoice varchar(64) COLLATE "C", date_key integer, store_id integer,
             customer_id integer, invoiced_at timestamp, is_new boolean) ON COMMIT DROP
-        """,
-        """
+        """;
+
+    private const string InvoicesFromSales = """
         WITH batch AS (
             SELECT retailer_id, invoice, date_key, store_id, max(customer_id) AS customer_id, min(invoiced_at) AS invoiced_at,
                    count(*) AS lines, sum(line_amount) AS gross, count(*) FILTER (WHERE unit_price > 0) AS priced_lines
@@ -35,7 +42,10 @@ internal static class IncrementalSummarySql
                 lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, priced_lines = a.priced_lines + excluded.priced_lines
             RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new)
         INSERT INTO batch_invoices SELECT * FROM upserted
-        """,
+        """;
+
+    private static readonly string[] SaleCells =
+    [
         """
         INSERT INTO agg_store_daily AS a (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)
         SELECT s.date_key, s.store_id, s.retailer_id, s.lines, s.quantity, s.gross, coalesce(i.invoices, 0), s.customer_ids
@@ -93,6 +103,10 @@ internal static class IncrementalSummarySql
             lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, invoices = a.invoices + excluded.invoices,
             customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
         """,
+    ];
+
+    private static readonly string[] Refunds =
+    [
         """
         INSERT INTO agg_refunds_daily AS a (date_key, store_id, product_id, retailer_id, reason, refunds, quantity, amount)
         SELECT date_key, store_id, product_id, retailer_id, reason, count(*), sum(quantity), sum(amount)

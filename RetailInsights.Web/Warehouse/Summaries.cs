@@ -14,11 +14,35 @@ public sealed class Summaries(NpgsqlDataSource dataSource, ILogger<Summaries> lo
     public static async Task ApplyAsync(NpgsqlConnection connection, SummaryBatch batch, CancellationToken cancellationToken)
     {
         foreach (var sql in IncrementalSummarySql.For(batch))
+            await ExecuteAsync(connection, batch, sql, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a batch whose sales were added up as they were copied in (<see cref="TotalsSummarySql"/>), inside the
+    /// transaction that inserted them; its refunds, if any, are added from the facts.
+    /// </summary>
+    public static async Task ApplyAsync(NpgsqlConnection connection, SummaryBatch batch, SalesTotals totals, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, batch, IncrementalSummarySql.BatchInvoicesTable, cancellationToken);
+        await ExecuteAsync(connection, batch, TotalsSummarySql.Tables, cancellationToken);
+        totals.CopyTo(connection);
+        await ExecuteAsync(connection, batch, TotalsSummarySql.Invoices, cancellationToken);
+        await using (var check = new NpgsqlCommand(TotalsSummarySql.AllInvoicesNew, connection))
         {
-            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-            command.Parameters.AddWithValue("batch", batch.BatchId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var cells = await check.ExecuteScalarAsync(cancellationToken) is true ? TotalsSummarySql.Cells : IncrementalSummarySql.SaleCellsFor(batch);
+            foreach (var sql in cells)
+                await ExecuteAsync(connection, batch, sql, cancellationToken);
         }
+        foreach (var sql in IncrementalSummarySql.RefundsFor(batch))
+            await ExecuteAsync(connection, batch, sql, cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, SummaryBatch batch, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        if (sql.Contains("@batch", StringComparison.Ordinal))
+            command.Parameters.AddWithValue("batch", batch.BatchId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

@@ -41,6 +41,10 @@ public sealed class SummariesTests : IAsyncLifetime
             write("c.csv", Header + Lines(450, 700, "2025-07-02")), "--parallel", "3");
         await _pipeline.ImportAsync(write("a-again.csv", Header + Lines(1, 300)));
         await _pipeline.ImportWithAsync([("Ingestion:MaxLoadMemoryBytes", "4096")], write("wide.csv", Header + Lines(690, 1100, "2025-07-03")));
+        // New transactions in cells that hold sales already, added up as they are copied in.
+        await _pipeline.ImportAsync(write("more.csv", Header + Lines(3000, 3100)));
+        // Sales and totals past their budgets (the file is read again, the summaries read the facts), codes and lines within it.
+        var longFile = await _pipeline.ImportWithAsync([("Ingestion:MaxLoadMemoryBytes", "65536")], write("long.csv", Header + Lines(4000, 4600)));
         // Invoice 500100 got its first lines in a.csv; these arrive later, one of them in a category it did not hold yet.
         await _pipeline.ImportAsync(write("late.csv", Header +
             "500100,P5,Product 5,2,2025-07-01 09:00:00,4.00,12001,Indonesia,S0\n500100,P6,Product 6,1,2025-07-01 09:00:00,1.00,12001,Indonesia,S0\n"));
@@ -55,6 +59,9 @@ public sealed class SummariesTests : IAsyncLifetime
 
         Assert.Equal(0, exit);
         Assert.Equal("failed", failed.Lines.Single().GetProperty("status").GetString());
+        Assert.False(await _pipeline.Database.ScalarAsync<bool>(
+            "SELECT (quality_report ->> 'loadedThroughStage')::boolean FROM uploads WHERE file_name = 'long.csv'"));
+        Assert.Equal(("loaded", 601L), (longFile.Lines.Single().GetProperty("status").GetString(), longFile.Lines.Single().GetProperty("accepted").GetInt64()));
         Assert.All(SummaryTables.All, table => Assert.NotEqual("", rebuilt[table]));
         Assert.All(SummaryTables.All, table => Assert.True(incremental[table] == rebuilt[table],
             $"{table} incremental:\n{incremental[table]}\n\nrebuilt:\n{rebuilt[table]}"));

@@ -16,7 +16,9 @@ public sealed class LoadOptions
 
     /// <summary>
     /// What one load may keep in memory to copy sales straight in (default 256 MB); a file that names more customers,
-    /// products or lines loads through its staging table instead, at the same result.
+    /// products or lines loads through its staging table instead, at the same result. Beside it, half as much holds the
+    /// file's sales between reading and copying them (past it the file is read a second time), and a quarter their totals
+    /// for the summaries (past it the summaries read the sales back from the table).
     /// </summary>
     public long MaxLoadMemoryBytes { get; set; } = 256L * 1024 * 1024;
 }

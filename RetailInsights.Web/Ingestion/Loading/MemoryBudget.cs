@@ -1,3 +1,5 @@
+using RetailInsights.Core.Ingestion;
+
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>
@@ -14,7 +16,16 @@ internal sealed class MemoryBudget(long maxBytes)
     /// <summary>A hash set entry of one sale line, with the set's growth slack.</summary>
     public const long ForLine = 24;
 
+    /// <summary>A sale kept whole between the two steps of its load: the row, its list slot and its strings.</summary>
+    public static long ForKeptSale(TransactionRow sale) => 120 + ForText(sale.Invoice) + ForText(sale.StockCode) + ForText(sale.Description) +
+        ForText(sale.CustomerId) + ForText(sale.Country) + ForText(sale.StoreId);
+
+    private static long ForText(string? text) => text is null ? 0 : 24 + 2L * text.Length;
+
     private long _spent;
+
+    /// <summary>A budget of its own, this share of this one's size, for memory a load can let go of and do without.</summary>
+    public MemoryBudget Apart(double share) => new((long)(maxBytes * share));
 
     public bool Exceeded { get; private set; }
 

@@ -6,15 +6,22 @@ using RetailInsights.Web.Warehouse;
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>
-/// A transactions file: its sales are copied straight into the sales table on a second read (see
-/// <see cref="DirectSalesCopy"/>); its returns (negative or C-invoice lines) go through the stage and become refunds of
-/// their original invoice. Two cases stage the sales too, for set-based inserts that do in SQL what the copy did in
-/// memory: part of the file was loaded before (the copy meets the natural key), or the file names more customers,
-/// products or lines than the load's memory budget allows (it spills: from then on sales are staged, and the earlier
-/// ones on the second read).
+/// A transactions file: its sales are copied straight into the sales table (see <see cref="DirectSalesCopy"/>) once
+/// their dimension ids are known — from memory, where the first read kept them while they fit the budget for kept
+/// sales, or else on a second read of the file; its returns (negative or C-invoice lines) go through the stage and
+/// become refunds of their original invoice. Two cases stage the sales too, for set-based inserts that do in SQL what
+/// the copy did in memory: part of the file was loaded before (the copy meets the natural key), or the file names more
+/// customers, products or lines than the load's memory budget allows (it spills: from then on sales are staged, and
+/// the earlier ones on the second read).
 /// </summary>
 internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<TransactionRow>(budget)
 {
+    /// <summary>What the sales kept from the first read may take, beside the load's budget; past it they are read again.</summary>
+    private readonly MemoryBudget _keptSalesBudget = budget.Apart(0.5);
+
+    /// <summary>What the copy's totals for the summaries may take; past it the summaries read the sales back from the table.</summary>
+    private readonly MemoryBudget _totalsBudget = budget.Apart(0.25);
+
     /// <summary>The numbering of identical lines among the sales.</summary>
     private readonly SaleOccurrences _occurrences = new(budget);
 
@@ -23,6 +30,12 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
 
     /// <summary>Whether the sales are in the stage, so that the inserts from the stage load them.</summary>
     private bool _salesStaged;
+
+    /// <summary>Every sale of the file in line order, while they fit their budget; null once they did not.</summary>
+    private List<TransactionRow>? _keptSales = [];
+
+    /// <summary>The copied sales added up for the summaries; null when they were not copied whole or did not fit the budget.</summary>
+    private SalesTotals? _totals;
 
     protected override string StageColumns => """
         invoice text, stock_code text, description text, quantity integer, invoiced_at timestamp, unit_price numeric,
@@ -96,6 +109,9 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
         NoteDimensions(sale);
         _occurrences.Observe(sale);
         _lastSkippedLine = sale.LineNumber;
+        if (_keptSales is not null && !_keptSalesBudget.TrySpend(MemoryBudget.ForKeptSale(sale)))
+            _keptSales = null;
+        _keptSales?.Add(sale);
     }
 
     /// <summary>
@@ -114,24 +130,27 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
         await Sql.ExecuteAsync(connection, "SAVEPOINT direct_sales", cancellationToken);
         try
         {
-            var copied = DirectSalesCopy.Copy(connection, Sales(context.OpenFile(), cancellationToken), context.Ids, _occurrences,
-                context.UploadId);
+            var sales = _keptSales ?? Sales(context.OpenFile(), cancellationToken);
+            _totals = new SalesTotals(context.Ids.RetailerId, await CategoriesAsync(context, cancellationToken));
+            var copied = DirectSalesCopy.Copy(connection, sales, context.Ids, _occurrences, context.UploadId, ref _totals, _totalsBudget);
             await Sql.ExecuteAsync(connection, "RELEASE SAVEPOINT direct_sales", cancellationToken);
             return copied;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await Sql.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_sales", cancellationToken);
+            _totals = null;
         }
         await StageSalesAsync(context, _ => true, cancellationToken);
         return 0;
     }
 
+    /// <param name="which">The sales to stage, of the file's; the kept sales are exactly those when there are any.</param>
     private async Task StageSalesAsync(LoadContext context, Func<TransactionRow, bool> which, CancellationToken cancellationToken)
     {
         using (var staging = StagingWriter<TransactionRow>.Append(context.Connection, this))
         {
-            foreach (var sale in Sales(context.OpenFile(), cancellationToken).Where(which))
+            foreach (var sale in _keptSales ?? Sales(context.OpenFile(), cancellationToken).Where(which))
                 staging.WriteRow(sale);
             staging.Complete();
         }
@@ -146,7 +165,24 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
         Dimensions.AddSale(PgText.Clean(line.StockCode), PgText.Clean(line.Description), line.Flags.HasFlag(RowFlags.NonProduct),
             line.InvoicedAt, PgText.Clean(line.StoreId), PgText.Clean(line.CustomerId), PgText.Clean(line.Country));
 
-    /// <summary>The file's sales and refunds, now facts, added to the summaries.</summary>
-    public override Task AfterFactsAsync(LoadContext context, CancellationToken cancellationToken) =>
-        Summaries.ApplyAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), cancellationToken);
+    /// <summary>The category of each product the file sells, as the summaries key it, read inside the load's transaction.</summary>
+    private static async Task<Dictionary<int, string>> CategoriesAsync(LoadContext context, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT product_id, coalesce(category, '') FROM dim_product WHERE product_id = ANY(@ids)", context.Connection);
+        command.Parameters.AddWithValue("ids", context.Ids.Products.Values.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var categories = new Dictionary<int, string>();
+        while (await reader.ReadAsync(cancellationToken))
+            categories[reader.GetInt32(0)] = reader.GetString(1);
+        return categories;
+    }
+
+    /// <summary>
+    /// The file's sales and refunds, now facts, added to the summaries: from the copy's totals when it made them, else
+    /// read back from the facts.
+    /// </summary>
+    public override Task AfterFactsAsync(LoadContext context, CancellationToken cancellationToken) => _totals is not null && !_salesStaged
+        ? Summaries.ApplyAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), _totals, cancellationToken)
+        : Summaries.ApplyAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), cancellationToken);
 }

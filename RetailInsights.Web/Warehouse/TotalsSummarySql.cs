@@ -1,0 +1,67 @@
+namespace RetailInsights.Web.Warehouse;
+
+/// <summary>
+/// Adds a batch whose totals were added up as it was copied in (<see cref="SalesTotals"/>) to the summaries: the totals
+/// arrive in temporary tables, and each summary takes them with the same upsert as <see cref="IncrementalSummarySql"/>,
+/// in the same key order. The cells' transaction counts assume every transaction of the batch is new, which
+/// <c>batch_invoices</c> tells after the first upsert; when one is not, the cells are computed from the facts instead.
+/// </summary>
+internal static class TotalsSummarySql
+{
+    public const string Tables = """
+        DROP TABLE IF EXISTS totals_invoices, totals_store_days, totals_store_hours, totals_product_days, totals_category_days;
+        CREATE TEMP TABLE totals_invoices (retailer_id integer, invoice varchar(64) COLLATE "C", date_key integer, store_id integer,
+            customer_id integer, invoiced_at timestamp, lines bigint, gross numeric, priced_lines bigint) ON COMMIT DROP;
+        CREATE TEMP TABLE totals_store_days (date_key integer, store_id integer, retailer_id integer, lines bigint, quantity bigint,
+            gross numeric, invoices bigint, customer_ids integer[]) ON COMMIT DROP;
+        CREATE TEMP TABLE totals_store_hours (date_key integer, store_id integer, retailer_id integer, hour smallint, invoices bigint,
+            gross numeric) ON COMMIT DROP;
+        CREATE TEMP TABLE totals_product_days (date_key integer, store_id integer, product_id integer, retailer_id integer, lines bigint,
+            quantity bigint, gross numeric) ON COMMIT DROP;
+        CREATE TEMP TABLE totals_category_days (date_key integer, store_id integer, retailer_id integer, category text, lines bigint,
+            gross numeric, invoices bigint, customer_ids integer[]) ON COMMIT DROP
+        """;
+
+    public const string Invoices = """
+        WITH upserted AS (
+            INSERT INTO agg_invoices AS a (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+            SELECT * FROM totals_invoices ORDER BY 1, 2, 3, 4
+            ON CONFLICT (retailer_id, invoice, date_key, store_id) DO UPDATE SET
+                customer_id = coalesce(a.customer_id, excluded.customer_id), invoiced_at = least(a.invoiced_at, excluded.invoiced_at),
+                lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, priced_lines = a.priced_lines + excluded.priced_lines
+            RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new)
+        INSERT INTO batch_invoices SELECT * FROM upserted
+        """;
+
+    public const string AllInvoicesNew = "SELECT coalesce(bool_and(is_new), true) FROM batch_invoices";
+
+    public static readonly string[] Cells =
+    [
+        """
+        INSERT INTO agg_store_daily AS a (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)
+        SELECT * FROM totals_store_days ORDER BY 1, 2, 3
+        ON CONFLICT (date_key, store_id, retailer_id) DO UPDATE SET
+            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross,
+            invoices = a.invoices + excluded.invoices, customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
+        """,
+        """
+        INSERT INTO agg_store_hourly AS a (date_key, store_id, retailer_id, hour, invoices, gross)
+        SELECT * FROM totals_store_hours ORDER BY 1, 2, 3, 4
+        ON CONFLICT (date_key, store_id, retailer_id, hour) DO UPDATE SET
+            invoices = a.invoices + excluded.invoices, gross = a.gross + excluded.gross
+        """,
+        """
+        INSERT INTO agg_sales_daily AS a (date_key, store_id, product_id, retailer_id, lines, quantity, gross)
+        SELECT * FROM totals_product_days ORDER BY 1, 2, 3, 4
+        ON CONFLICT (date_key, store_id, product_id, retailer_id) DO UPDATE SET
+            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross
+        """,
+        """
+        INSERT INTO agg_category_daily AS a (date_key, store_id, retailer_id, category, lines, gross, invoices, customer_ids)
+        SELECT * FROM totals_category_days ORDER BY 1, 2, 3, 4
+        ON CONFLICT (date_key, store_id, retailer_id, category) DO UPDATE SET
+            lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, invoices = a.invoices + excluded.invoices,
+            customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
+        """,
+    ];
+}
