@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Npgsql;
-using NpgsqlTypes;
+using RetailInsights.Web.Infrastructure.Postgres;
 
 namespace RetailInsights.Web.Warehouse;
 
@@ -91,21 +91,23 @@ public sealed class SalesTotals(int retailerId, IReadOnlyDictionary<int, string>
         var storeInvoices = new Dictionary<(int, int), long>();
         var hourInvoices = new Dictionary<(int, int, int), long>();
         var categoryInvoices = new Dictionary<(int, int, string), long>();
-        using (var copy = connection.BeginBinaryImport("COPY totals_invoices FROM STDIN (FORMAT BINARY)"))
+        using (var copy = PgBinaryCopyWriter.Begin(connection, "COPY totals_invoices FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var ((invoice, dateKey, storeId), t) in Transactions)
             {
-                copy.StartRow();
-                copy.Write(retailerId, NpgsqlDbType.Integer);
-                copy.Write(invoice, NpgsqlDbType.Varchar);
-                Integers(copy, dateKey, storeId);
+                copy.StartRow(9);
+                copy.Int32(retailerId);
+                copy.Text(invoice);
+                copy.Int32(dateKey);
+                copy.Int32(storeId);
                 if (t.CustomerId is { } customerId)
-                    copy.Write(customerId, NpgsqlDbType.Integer);
+                    copy.Int32(customerId);
                 else
-                    copy.WriteNull();
-                copy.Write(t.FirstAt, NpgsqlDbType.Timestamp);
-                Totals(copy, t.Lines, null, t.Gross);
-                copy.Write(t.PricedLines, NpgsqlDbType.Bigint);
+                    copy.Null();
+                copy.Timestamp(t.FirstAt);
+                copy.Int64(t.Lines);
+                copy.Numeric(t.Gross);
+                copy.Int64(t.PricedLines);
                 CollectionsMarshal.GetValueRefOrAddDefault(storeInvoices, (dateKey, storeId), out _)++;
                 CollectionsMarshal.GetValueRefOrAddDefault(hourInvoices, (dateKey, storeId, t.FirstAt.Hour), out _)++;
                 foreach (var category in t.Categories)
@@ -113,67 +115,67 @@ public sealed class SalesTotals(int retailerId, IReadOnlyDictionary<int, string>
             }
             copy.Complete();
         }
-        using (var copy = connection.BeginBinaryImport("COPY totals_store_days FROM STDIN (FORMAT BINARY)"))
+        using (var copy = PgBinaryCopyWriter.Begin(connection, "COPY totals_store_days FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var ((dateKey, storeId), c) in StoreDays)
             {
-                copy.StartRow();
+                copy.StartRow(8);
                 Integers(copy, dateKey, storeId, retailerId);
                 Totals(copy, c.Lines, c.Quantity, c.Gross);
-                copy.Write(storeInvoices.GetValueOrDefault((dateKey, storeId)), NpgsqlDbType.Bigint);
-                copy.Write(SortedIds(c), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                copy.Int64(storeInvoices.GetValueOrDefault((dateKey, storeId)));
+                copy.Int32Array(SortedIds(c));
             }
             copy.Complete();
         }
-        using (var copy = connection.BeginBinaryImport("COPY totals_store_hours FROM STDIN (FORMAT BINARY)"))
+        using (var copy = PgBinaryCopyWriter.Begin(connection, "COPY totals_store_hours FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var ((dateKey, storeId, hour), gross) in StoreHours)
             {
-                copy.StartRow();
+                copy.StartRow(6);
                 Integers(copy, dateKey, storeId, retailerId);
-                copy.Write((short)hour, NpgsqlDbType.Smallint);
-                copy.Write(hourInvoices.GetValueOrDefault((dateKey, storeId, hour)), NpgsqlDbType.Bigint);
-                copy.Write(gross, NpgsqlDbType.Numeric);
+                copy.Int16((short)hour);
+                copy.Int64(hourInvoices.GetValueOrDefault((dateKey, storeId, hour)));
+                copy.Numeric(gross);
             }
             copy.Complete();
         }
-        using (var copy = connection.BeginBinaryImport("COPY totals_product_days FROM STDIN (FORMAT BINARY)"))
+        using (var copy = PgBinaryCopyWriter.Begin(connection, "COPY totals_product_days FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var ((dateKey, storeId, productId), c) in ProductDays)
             {
-                copy.StartRow();
+                copy.StartRow(7);
                 Integers(copy, dateKey, storeId, productId, retailerId);
                 Totals(copy, c.Lines, c.Quantity, c.Gross);
             }
             copy.Complete();
         }
-        using (var copy = connection.BeginBinaryImport("COPY totals_category_days FROM STDIN (FORMAT BINARY)"))
+        using (var copy = PgBinaryCopyWriter.Begin(connection, "COPY totals_category_days FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var ((dateKey, storeId, category), c) in CategoryDays)
             {
-                copy.StartRow();
+                copy.StartRow(8);
                 Integers(copy, dateKey, storeId, retailerId);
-                copy.Write(category, NpgsqlDbType.Text);
+                copy.Text(category);
                 Totals(copy, c.Lines, null, c.Gross);
-                copy.Write(categoryInvoices.GetValueOrDefault((dateKey, storeId, category)), NpgsqlDbType.Bigint);
-                copy.Write(SortedIds(c), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                copy.Int64(categoryInvoices.GetValueOrDefault((dateKey, storeId, category)));
+                copy.Int32Array(SortedIds(c));
             }
             copy.Complete();
         }
     }
 
-    private static void Integers(NpgsqlBinaryImporter copy, params ReadOnlySpan<int> columns)
+    private static void Integers(PgBinaryCopyWriter copy, params ReadOnlySpan<int> columns)
     {
         foreach (var column in columns)
-            copy.Write(column, NpgsqlDbType.Integer);
+            copy.Int32(column);
     }
 
-    private static void Totals(NpgsqlBinaryImporter copy, long lines, long? quantity, decimal gross)
+    private static void Totals(PgBinaryCopyWriter copy, long lines, long? quantity, decimal gross)
     {
-        copy.Write(lines, NpgsqlDbType.Bigint);
+        copy.Int64(lines);
         if (quantity is { } sum)
-            copy.Write(sum, NpgsqlDbType.Bigint);
-        copy.Write(gross, NpgsqlDbType.Numeric);
+            copy.Int64(sum);
+        copy.Numeric(gross);
     }
 
     private static int[] SortedIds(Cell cell)

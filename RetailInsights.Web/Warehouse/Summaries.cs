@@ -23,16 +23,32 @@ public sealed class Summaries(NpgsqlDataSource dataSource, ILogger<Summaries> lo
     /// </summary>
     public static async Task ApplyAsync(NpgsqlConnection connection, SummaryBatch batch, SalesTotals totals, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, batch, IncrementalSummarySql.BatchInvoicesTable, cancellationToken);
         await ExecuteAsync(connection, batch, TotalsSummarySql.Tables, cancellationToken);
         totals.CopyTo(connection);
-        await ExecuteAsync(connection, batch, TotalsSummarySql.Invoices, cancellationToken);
-        await using (var check = new NpgsqlCommand(TotalsSummarySql.AllInvoicesNew, connection))
+        await ExecuteAsync(connection, batch, "SAVEPOINT new_invoices", cancellationToken);
+        IReadOnlyList<string> cells;
+        try
         {
-            var cells = await check.ExecuteScalarAsync(cancellationToken) is true ? TotalsSummarySql.Cells : IncrementalSummarySql.SaleCellsFor(batch);
-            foreach (var sql in cells)
-                await ExecuteAsync(connection, batch, sql, cancellationToken);
+            await ExecuteAsync(connection, batch, TotalsSummarySql.NewInvoices, cancellationToken);
+            await ExecuteAsync(connection, batch, "RELEASE SAVEPOINT new_invoices", cancellationToken);
+            cells = TotalsSummarySql.Cells;
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A transaction of the batch began in an earlier one: the cells' counts need to know which transactions are new.
+            await ExecuteAsync(connection, batch, "ROLLBACK TO SAVEPOINT new_invoices", cancellationToken);
+            await ExecuteAsync(connection, batch, IncrementalSummarySql.BatchInvoicesTable, cancellationToken);
+            await ExecuteAsync(connection, batch, TotalsSummarySql.Invoices, cancellationToken);
+            cells = IncrementalSummarySql.SaleCellsFor(batch);
+        }
+        foreach (var sql in cells)
+            await ExecuteAsync(connection, batch, sql, cancellationToken);
+        await ApplyRefundsAsync(connection, batch, cancellationToken);
+    }
+
+    /// <summary>Adds a batch of refunds alone (a refunds file) to the summaries, inside the transaction that inserted them.</summary>
+    public static async Task ApplyRefundsAsync(NpgsqlConnection connection, SummaryBatch batch, CancellationToken cancellationToken)
+    {
         foreach (var sql in IncrementalSummarySql.RefundsFor(batch))
             await ExecuteAsync(connection, batch, sql, cancellationToken);
     }

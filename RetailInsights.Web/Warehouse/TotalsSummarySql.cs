@@ -3,8 +3,9 @@ namespace RetailInsights.Web.Warehouse;
 /// <summary>
 /// Adds a batch whose totals were added up as it was copied in (<see cref="SalesTotals"/>) to the summaries: the totals
 /// arrive in temporary tables, and each summary takes them with the same upsert as <see cref="IncrementalSummarySql"/>,
-/// in the same key order. The cells' transaction counts assume every transaction of the batch is new, which
-/// <c>batch_invoices</c> tells after the first upsert; when one is not, the cells are computed from the facts instead.
+/// in the same key order. The cells' transaction counts assume every transaction of the batch is new, as a plain
+/// insert into <c>agg_invoices</c> proves (cheaper than the upsert, which probes each key before inserting it); when one
+/// is not, the transactions are upserted and the cells computed from the facts instead.
 /// </summary>
 internal static class TotalsSummarySql
 {
@@ -22,6 +23,13 @@ internal static class TotalsSummarySql
             gross numeric, invoices bigint, customer_ids integer[]) ON COMMIT DROP
         """;
 
+    /// <summary>The batch's transactions when all are new to <c>agg_invoices</c>; a unique violation says one is not.</summary>
+    public const string NewInvoices = """
+        INSERT INTO agg_invoices (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+        SELECT * FROM totals_invoices ORDER BY 1, 2, 3, 4
+        """;
+
+    /// <summary>The batch's transactions when some began earlier, noting in <c>batch_invoices</c> which are new.</summary>
     public const string Invoices = """
         WITH upserted AS (
             INSERT INTO agg_invoices AS a (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
@@ -32,8 +40,6 @@ internal static class TotalsSummarySql
             RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new)
         INSERT INTO batch_invoices SELECT * FROM upserted
         """;
-
-    public const string AllInvoicesNew = "SELECT coalesce(bool_and(is_new), true) FROM batch_invoices";
 
     public static readonly string[] Cells =
     [

@@ -52,6 +52,20 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Migrations_refunds_haveTheIndexesReadsNeed_andNoForeignKeys()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+
+        var indexes = await database.TextsAsync("SELECT indexname FROM pg_indexes WHERE tablename = 'refunds' ORDER BY 1");
+        var foreignKeys = await database.ScalarAsync<long>("SELECT count(*) FROM pg_constraint WHERE conrelid = 'refunds'::regclass AND contype = 'f'");
+
+        // The key, the natural key, a day's largest (Refunds page), a customer's (customer page) and an upload's (replacement).
+        Assert.Equal(["ix_refunds_customer_id", "ix_refunds_day_largest_first", "ix_refunds_upload_id", "pk_refunds", "ux_refunds_natural_key"],
+            indexes);
+        Assert.Equal(0L, foreignKeys);
+    }
+
+    [Fact]
     public async Task Model_hasNoChangesMissingAMigration()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();

@@ -62,7 +62,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(300L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
         Assert.Equal(300L, result.Lines.Sum(l => l.GetProperty("accepted").GetInt64()));
         Assert.Equal(6 * 100L - 300L, result.Lines.Sum(l => l.GetProperty("duplicates").GetInt64()));
-        Assert.All(await _pipeline.OrphanedSalesAsync(), orphans => Assert.Equal(0L, orphans.Value));
+        Assert.All(await _pipeline.OrphanedFactsAsync(), orphans => Assert.Equal(0L, orphans.Value));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
         Assert.Equal(0, result.Exit);
         Assert.Equal(121L, await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM fact_sales"));
-        Assert.All(await _pipeline.OrphanedSalesAsync(), orphans => Assert.Equal(0L, orphans.Value));
+        Assert.All(await _pipeline.OrphanedFactsAsync(), orphans => Assert.Equal(0L, orphans.Value));
         Assert.Equal(1L, await _pipeline.Database.ScalarAsync<long>(
             "SELECT count(*) FROM fact_sales f JOIN dim_store s USING (store_id) JOIN dim_customer c USING (customer_id) WHERE s.store_code = 'NEW-STORE' AND c.customer_code = '99999'"));
     }

@@ -64,13 +64,15 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// Sales whose ids refer to no dimension row, per reference. The sales table enforces no foreign keys (for load
     /// speed), so the load itself must never write such a row.
     /// </summary>
-    public async Task<Dictionary<string, long>> OrphanedSalesAsync()
+    /// <summary>Sales and refunds whose dimension or upload row is missing, by table and column (neither table has foreign keys).</summary>
+    public async Task<Dictionary<string, long>> OrphanedFactsAsync()
     {
         var orphans = new Dictionary<string, long>();
-        foreach (var (column, table) in new[] { ("product_id", "dim_product"), ("store_id", "dim_store"), ("customer_id", "dim_customer"),
-                     ("retailer_id", "dim_retailer"), ("date_key", "dim_date"), ("upload_id", "uploads") })
-            orphans[column] = await Database.ScalarAsync<long>(
-                $"SELECT count(*) FROM fact_sales f WHERE f.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table} d WHERE d.{column} = f.{column})");
+        foreach (var facts in new[] { "fact_sales", "refunds" })
+            foreach (var (column, table) in new[] { ("product_id", "dim_product"), ("store_id", "dim_store"), ("customer_id", "dim_customer"),
+                         ("retailer_id", "dim_retailer"), ("date_key", "dim_date"), ("upload_id", "uploads") })
+                orphans[$"{facts}.{column}"] = await Database.ScalarAsync<long>(
+                    $"SELECT count(*) FROM {facts} f WHERE f.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table} d WHERE d.{column} = f.{column})");
         return orphans;
     }
 

@@ -48,7 +48,7 @@ public sealed class SourceLoadTests : IAsyncLifetime
         Assert.Equal(expected, await FactsAsync("franchise"));
         Assert.Equal(["missing_stock_code", "bad_date"], await ListAsync(
             "SELECT array_to_string(reason_codes, ',') FROM rejected_rows ORDER BY upload_id"));
-        Assert.All(await _pipeline.OrphanedSalesAsync(), o => Assert.Equal(0L, o.Value));
+        Assert.All(await _pipeline.OrphanedFactsAsync(), o => Assert.Equal(0L, o.Value));
     }
 
     [Fact]

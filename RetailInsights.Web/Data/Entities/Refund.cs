@@ -21,9 +21,4 @@ public sealed class Refund
     /// <summary>Which of identical lines of one file this is (see <see cref="FactSale.LineOccurrence"/>).</summary>
     public int LineOccurrence { get; set; } = 1;
     public DateTime RefundedAt { get; set; }
-
-    public DimProduct? Product { get; set; }
-    public DimStore? Store { get; set; }
-    public DimCustomer? Customer { get; set; }
-    public Upload? Upload { get; set; }
 }

@@ -873,17 +873,8 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_refunds_customer_id");
 
-                    b.HasIndex("OriginalInvoice")
-                        .HasDatabaseName("ix_refunds_original_invoice");
-
                     b.HasIndex("UploadId")
                         .HasDatabaseName("ix_refunds_upload_id");
-
-                    b.HasIndex("ProductId", "DateKey")
-                        .HasDatabaseName("ix_refunds_product_id_date_key");
-
-                    b.HasIndex("StoreId", "DateKey")
-                        .HasDatabaseName("ix_refunds_store_id_date_key");
 
                     b.HasIndex("DateKey", "Amount", "RefundedAt", "RefundId")
                         .IsDescending(false, true, true, false)
@@ -1722,58 +1713,6 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
-                });
-
-            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Refund", b =>
-                {
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimCustomer", "Customer")
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_refunds_dim_customer_customer_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimDate", null)
-                        .WithMany()
-                        .HasForeignKey("DateKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_date_date_key");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimProduct", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_product_product_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimRetailer", null)
-                        .WithMany()
-                        .HasForeignKey("RetailerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_retailer_retailer_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimStore", "Store")
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_store_store_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.Upload", "Upload")
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_uploads_upload_id");
-
-                    b.Navigation("Customer");
-
-                    b.Navigation("Product");
-
-                    b.Navigation("Store");
-
-                    b.Navigation("Upload");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.RejectedRow", b =>

@@ -1,5 +1,6 @@
 using Npgsql;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;

@@ -49,7 +49,7 @@ internal sealed class RefundsLoad(MemoryBudget budget) : KindLoad<RefundRow>(bud
         """,
     ];
 
-    /// <summary>The file's sales and refunds, now facts, added to the summaries.</summary>
+    /// <summary>The file's refunds, now facts, added to the summaries (it has no sales).</summary>
     public override Task AfterFactsAsync(LoadContext context, CancellationToken cancellationToken) =>
-        Summaries.ApplyAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), cancellationToken);
+        Summaries.ApplyRefundsAsync(context.Connection, SummaryBatch.ForUpload(context.UploadId), cancellationToken);
 }

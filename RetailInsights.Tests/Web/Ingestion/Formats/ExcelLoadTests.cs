@@ -59,6 +59,6 @@ public sealed class ExcelLoadTests : IAsyncLifetime
         Assert.Equal("total_row", await _excel.Database.ScalarAsync<string>("SELECT reason_codes[1] FROM rejected_rows WHERE line_number = 10"));
         Assert.Equal(await _csv.Database.ScalarAsync<string>(Facts), await _excel.Database.ScalarAsync<string>(Facts));
         Assert.Equal(await _csv.Database.ScalarAsync<string>(Refunds), await _excel.Database.ScalarAsync<string>(Refunds));
-        Assert.All((await _excel.OrphanedSalesAsync()).Values, orphans => Assert.Equal(0L, orphans));
+        Assert.All((await _excel.OrphanedFactsAsync()).Values, orphans => Assert.Equal(0L, orphans));
     }
 }

@@ -84,7 +84,7 @@ public sealed class JsonLoadTests : IAsyncLifetime
         Assert.Contains("536366|22633|HAND WARMER UNION JACK|1|1.850|2025-07-01 08:28:00|S2|2", facts);
         Assert.Equal(facts, await _json.Database.ScalarAsync<string>(Facts));
         Assert.Equal(await _csv.Database.ScalarAsync<string>(Refunds), await _json.Database.ScalarAsync<string>(Refunds));
-        Assert.All((await _json.OrphanedSalesAsync()).Values, orphans => Assert.Equal(0L, orphans));
+        Assert.All((await _json.OrphanedFactsAsync()).Values, orphans => Assert.Equal(0L, orphans));
     }
 
     [Fact]

@@ -113,6 +113,6 @@ public sealed class BoundedLoadTests : IAsyncLifetime
         Assert.Equal(await direct.Database.ScalarAsync<string>(Facts), await _pipeline.Database.ScalarAsync<string>(Facts));
         Assert.Equal(await direct.Database.ScalarAsync<string>(Refunds), await _pipeline.Database.ScalarAsync<string>(Refunds));
         Assert.Equal(await direct.Database.ScalarAsync<long>("SELECT count(*) FROM dim_date"), await _pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM dim_date"));
-        Assert.All((await _pipeline.OrphanedSalesAsync()).Values, orphans => Assert.Equal(0L, orphans));
+        Assert.All((await _pipeline.OrphanedFactsAsync()).Values, orphans => Assert.Equal(0L, orphans));
     }
 }

@@ -99,7 +99,7 @@ public sealed class SourcePullTests : IAsyncLifetime
         var expected = await _context.FactsAsync("standard");
         Assert.Equal(7, expected.Count);
         Assert.Equal(expected, await _context.FactsAsync());
-        Assert.All(await _context.Pipeline.OrphanedSalesAsync(), o => Assert.Equal(0L, o.Value));
+        Assert.All(await _context.Pipeline.OrphanedFactsAsync(), o => Assert.Equal(0L, o.Value));
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Infrastructure.Postgres;
 
-namespace RetailInsights.Tests.Web.Ingestion.Loading;
+namespace RetailInsights.Tests.Web.Infrastructure.Postgres;
 
 /// <summary>
 /// The sales' own binary COPY writer against a real PostgreSQL: every value it writes reads back as the same value
