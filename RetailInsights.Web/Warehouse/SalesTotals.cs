@@ -15,7 +15,7 @@ namespace RetailInsights.Web.Warehouse;
 public sealed class SalesTotals(int retailerId, IReadOnlyDictionary<int, string> categories)
 {
     /// <summary>A transaction of the batch: its lines' totals and the categories they hold.</summary>
-    internal sealed class Transaction(DateTime firstAt)
+    private sealed class Transaction(DateTime firstAt)
     {
         public int? CustomerId;
         public DateTime FirstAt = firstAt;
@@ -26,7 +26,7 @@ public sealed class SalesTotals(int retailerId, IReadOnlyDictionary<int, string>
     }
 
     /// <summary>Lines, quantity and gross of a cell, with its customers for the cells that count them.</summary>
-    internal sealed class Cell(bool countsCustomers)
+    private sealed class Cell(bool countsCustomers)
     {
         public long Lines;
         public long Quantity;
@@ -34,17 +34,15 @@ public sealed class SalesTotals(int retailerId, IReadOnlyDictionary<int, string>
         public readonly HashSet<int>? Customers = countsCustomers ? [] : null;
     }
 
-    public int RetailerId => retailerId;
+    private Dictionary<(string Invoice, int DateKey, int StoreId), Transaction> Transactions { get; } = [];
 
-    internal Dictionary<(string Invoice, int DateKey, int StoreId), Transaction> Transactions { get; } = [];
+    private Dictionary<(int DateKey, int StoreId), Cell> StoreDays { get; } = [];
 
-    internal Dictionary<(int DateKey, int StoreId), Cell> StoreDays { get; } = [];
+    private Dictionary<(int DateKey, int StoreId, int Hour), decimal> StoreHours { get; } = [];
 
-    internal Dictionary<(int DateKey, int StoreId, int Hour), decimal> StoreHours { get; } = [];
+    private Dictionary<(int DateKey, int StoreId, int ProductId), Cell> ProductDays { get; } = [];
 
-    internal Dictionary<(int DateKey, int StoreId, int ProductId), Cell> ProductDays { get; } = [];
-
-    internal Dictionary<(int DateKey, int StoreId, string Category), Cell> CategoryDays { get; } = [];
+    private Dictionary<(int DateKey, int StoreId, string Category), Cell> CategoryDays { get; } = [];
 
     /// <summary>Adds one sale line.</summary>
     /// <returns>About how many bytes the totals hold more because of it (0 for most lines).</returns>

@@ -12,7 +12,7 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// become refunds of their original invoice. Two cases stage the sales too, for set-based inserts that do in SQL what
 /// the copy did in memory: part of the file was loaded before (the copy meets the natural key), or the file names more
 /// customers, products or lines than the load's memory budget allows (it spills: from then on sales are staged, and
-/// the earlier ones on the second read).
+/// the earlier ones from memory or a second read).
 /// </summary>
 internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<TransactionRow>(budget)
 {
@@ -134,6 +134,7 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
             _totals = new SalesTotals(context.Ids.RetailerId, await CategoriesAsync(context, cancellationToken));
             var copied = DirectSalesCopy.Copy(connection, sales, context.Ids, _occurrences, context.UploadId, ref _totals, _totalsBudget);
             await Sql.ExecuteAsync(connection, "RELEASE SAVEPOINT direct_sales", cancellationToken);
+            _keptSales = null;
             return copied;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
