@@ -29,25 +29,23 @@ internal static class IncrementalSummarySql
             customer_id integer, invoiced_at timestamp, is_new boolean) ON COMMIT DROP
         """;
 
-    private const string InvoicesFromSales = """
+    private const string InvoicesFromSales = $$"""
         WITH batch AS (
             SELECT retailer_id, invoice, date_key, store_id, max(customer_id) AS customer_id, min(invoiced_at) AS invoiced_at,
                    count(*) AS lines, sum(line_amount) AS gross, count(*) FILTER (WHERE unit_price > 0) AS priced_lines
             FROM {S} s GROUP BY 1, 2, 3, 4),
         upserted AS (
-            INSERT INTO agg_invoices AS a (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+            {{SummaryUpserts.IntoInvoices}}
             SELECT * FROM batch ORDER BY 1, 2, 3, 4
-            ON CONFLICT (retailer_id, invoice, date_key, store_id) DO UPDATE SET
-                customer_id = coalesce(a.customer_id, excluded.customer_id), invoiced_at = least(a.invoiced_at, excluded.invoiced_at),
-                lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, priced_lines = a.priced_lines + excluded.priced_lines
-            RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new)
+            {{SummaryUpserts.OnInvoice}}
+            {{SummaryUpserts.ReturningInvoices}})
         INSERT INTO batch_invoices SELECT * FROM upserted
         """;
 
     private static readonly string[] SaleCells =
     [
-        """
-        INSERT INTO agg_store_daily AS a (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)
+        $$"""
+        {{SummaryUpserts.IntoStoreDays}}
         SELECT s.date_key, s.store_id, s.retailer_id, s.lines, s.quantity, s.gross, coalesce(i.invoices, 0), s.customer_ids
         FROM (SELECT date_key, store_id, retailer_id, count(*) AS lines, sum(quantity) AS quantity, sum(line_amount) AS gross,
                      coalesce(array_agg(DISTINCT customer_id ORDER BY customer_id) FILTER (WHERE customer_id IS NOT NULL), '{}') AS customer_ids
@@ -55,12 +53,10 @@ internal static class IncrementalSummarySql
         LEFT JOIN (SELECT date_key, store_id, retailer_id, count(*) AS invoices FROM batch_invoices WHERE is_new GROUP BY 1, 2, 3) i
             USING (date_key, store_id, retailer_id)
         ORDER BY 1, 2, 3
-        ON CONFLICT (date_key, store_id, retailer_id) DO UPDATE SET
-            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross,
-            invoices = a.invoices + excluded.invoices, customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
+        {{SummaryUpserts.OnStoreDay}}
         """,
-        """
-        INSERT INTO agg_store_hourly AS a (date_key, store_id, retailer_id, hour, invoices, gross)
+        $$"""
+        {{SummaryUpserts.IntoStoreHours}}
         SELECT date_key, store_id, retailer_id, hour, sum(invoices), sum(gross) FROM (
             SELECT date_key, store_id, retailer_id, extract(hour FROM invoiced_at)::smallint AS hour, 0 AS invoices, sum(line_amount) AS gross
             FROM {S} s GROUP BY 1, 2, 3, 4
@@ -68,17 +64,15 @@ internal static class IncrementalSummarySql
             SELECT date_key, store_id, retailer_id, extract(hour FROM invoiced_at)::smallint, count(*), 0
             FROM batch_invoices WHERE is_new GROUP BY 1, 2, 3, 4) h
         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (date_key, store_id, retailer_id, hour) DO UPDATE SET
-            invoices = a.invoices + excluded.invoices, gross = a.gross + excluded.gross
+        {{SummaryUpserts.OnStoreHour}}
         """,
-        """
-        INSERT INTO agg_sales_daily AS a (date_key, store_id, product_id, retailer_id, lines, quantity, gross)
+        $$"""
+        {{SummaryUpserts.IntoProductDays}}
         SELECT date_key, store_id, product_id, retailer_id, count(*), sum(quantity), sum(line_amount)
         FROM {S} s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (date_key, store_id, product_id, retailer_id) DO UPDATE SET
-            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross
+        {{SummaryUpserts.OnProductDay}}
         """,
-        """
+        $$"""
         WITH batch AS (
             SELECT s.retailer_id, s.invoice, s.date_key, s.store_id, coalesce(p.category, '') AS category, s.customer_id, s.line_amount
             FROM {S} s JOIN dim_product p USING (product_id)),
@@ -92,16 +86,14 @@ internal static class IncrementalSummarySql
                 WHERE o.retailer_id = h.retailer_id AND o.invoice = h.invoice AND o.date_key = h.date_key AND o.store_id = h.store_id
                   AND coalesce(op.category, '') = h.category AND NOT ({inBatch}))
             GROUP BY 1, 2, 3, 4)
-        INSERT INTO agg_category_daily AS a (date_key, store_id, retailer_id, category, lines, gross, invoices, customer_ids)
+        {{SummaryUpserts.IntoCategoryDays}}
         SELECT t.date_key, t.store_id, t.retailer_id, t.category, t.lines, t.gross, coalesce(h.invoices, 0), t.customer_ids
         FROM (SELECT date_key, store_id, retailer_id, category, count(*) AS lines, sum(line_amount) AS gross,
                      coalesce(array_agg(DISTINCT customer_id ORDER BY customer_id) FILTER (WHERE customer_id IS NOT NULL), '{}') AS customer_ids
               FROM batch GROUP BY 1, 2, 3, 4) t
         LEFT JOIN held h USING (date_key, store_id, retailer_id, category)
         ORDER BY 1, 2, 3, 4
-        ON CONFLICT (date_key, store_id, retailer_id, category) DO UPDATE SET
-            lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, invoices = a.invoices + excluded.invoices,
-            customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
+        {{SummaryUpserts.OnCategoryDay}}
         """,
     ];
 

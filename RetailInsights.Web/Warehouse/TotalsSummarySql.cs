@@ -24,50 +24,26 @@ internal static class TotalsSummarySql
         """;
 
     /// <summary>The batch's transactions when all are new to <c>agg_invoices</c>; a unique violation says one is not.</summary>
-    public const string NewInvoices = """
-        INSERT INTO agg_invoices (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+    public const string NewInvoices = $$"""
+        {{SummaryUpserts.IntoInvoices}}
         SELECT * FROM totals_invoices ORDER BY 1, 2, 3, 4
         """;
 
     /// <summary>The batch's transactions when some began earlier, noting in <c>batch_invoices</c> which are new.</summary>
-    public const string Invoices = """
+    public const string Invoices = $$"""
         WITH upserted AS (
-            INSERT INTO agg_invoices AS a (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+            {{SummaryUpserts.IntoInvoices}}
             SELECT * FROM totals_invoices ORDER BY 1, 2, 3, 4
-            ON CONFLICT (retailer_id, invoice, date_key, store_id) DO UPDATE SET
-                customer_id = coalesce(a.customer_id, excluded.customer_id), invoiced_at = least(a.invoiced_at, excluded.invoiced_at),
-                lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, priced_lines = a.priced_lines + excluded.priced_lines
-            RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new)
+            {{SummaryUpserts.OnInvoice}}
+            {{SummaryUpserts.ReturningInvoices}})
         INSERT INTO batch_invoices SELECT * FROM upserted
         """;
 
     public static readonly string[] Cells =
     [
-        """
-        INSERT INTO agg_store_daily AS a (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)
-        SELECT * FROM totals_store_days ORDER BY 1, 2, 3
-        ON CONFLICT (date_key, store_id, retailer_id) DO UPDATE SET
-            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross,
-            invoices = a.invoices + excluded.invoices, customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
-        """,
-        """
-        INSERT INTO agg_store_hourly AS a (date_key, store_id, retailer_id, hour, invoices, gross)
-        SELECT * FROM totals_store_hours ORDER BY 1, 2, 3, 4
-        ON CONFLICT (date_key, store_id, retailer_id, hour) DO UPDATE SET
-            invoices = a.invoices + excluded.invoices, gross = a.gross + excluded.gross
-        """,
-        """
-        INSERT INTO agg_sales_daily AS a (date_key, store_id, product_id, retailer_id, lines, quantity, gross)
-        SELECT * FROM totals_product_days ORDER BY 1, 2, 3, 4
-        ON CONFLICT (date_key, store_id, product_id, retailer_id) DO UPDATE SET
-            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross
-        """,
-        """
-        INSERT INTO agg_category_daily AS a (date_key, store_id, retailer_id, category, lines, gross, invoices, customer_ids)
-        SELECT * FROM totals_category_days ORDER BY 1, 2, 3, 4
-        ON CONFLICT (date_key, store_id, retailer_id, category) DO UPDATE SET
-            lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, invoices = a.invoices + excluded.invoices,
-            customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
-        """,
+        $"{SummaryUpserts.IntoStoreDays} SELECT * FROM totals_store_days ORDER BY 1, 2, 3 {SummaryUpserts.OnStoreDay}",
+        $"{SummaryUpserts.IntoStoreHours} SELECT * FROM totals_store_hours ORDER BY 1, 2, 3, 4 {SummaryUpserts.OnStoreHour}",
+        $"{SummaryUpserts.IntoProductDays} SELECT * FROM totals_product_days ORDER BY 1, 2, 3, 4 {SummaryUpserts.OnProductDay}",
+        $"{SummaryUpserts.IntoCategoryDays} SELECT * FROM totals_category_days ORDER BY 1, 2, 3, 4 {SummaryUpserts.OnCategoryDay}",
     ];
 }

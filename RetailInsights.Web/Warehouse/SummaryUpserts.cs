@@ -1,0 +1,53 @@
+namespace RetailInsights.Web.Warehouse;
+
+/// <summary>
+/// The insert and the conflict clause of each sales summary, shared by the SQL that adds a batch from the facts
+/// (<see cref="IncrementalSummarySql"/>) and from a copy's totals (<see cref="TotalsSummarySql"/>): a batch's row adds
+/// to the row its key already has — sums add, customer id sets unite, a transaction keeps its first customer and time.
+/// </summary>
+internal static class SummaryUpserts
+{
+    public const string IntoInvoices =
+        "INSERT INTO agg_invoices AS a (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)";
+
+    public const string OnInvoice = """
+        ON CONFLICT (retailer_id, invoice, date_key, store_id) DO UPDATE SET
+            customer_id = coalesce(a.customer_id, excluded.customer_id), invoiced_at = least(a.invoiced_at, excluded.invoiced_at),
+            lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, priced_lines = a.priced_lines + excluded.priced_lines
+        """;
+
+    /// <summary>What the invoices' upsert returns into <c>batch_invoices</c>: each transaction after the batch, and whether it is new.</summary>
+    public const string ReturningInvoices = "RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new";
+
+    public const string IntoStoreDays =
+        "INSERT INTO agg_store_daily AS a (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)";
+
+    public const string OnStoreDay = """
+        ON CONFLICT (date_key, store_id, retailer_id) DO UPDATE SET
+            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross,
+            invoices = a.invoices + excluded.invoices, customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
+        """;
+
+    public const string IntoStoreHours = "INSERT INTO agg_store_hourly AS a (date_key, store_id, retailer_id, hour, invoices, gross)";
+
+    public const string OnStoreHour = """
+        ON CONFLICT (date_key, store_id, retailer_id, hour) DO UPDATE SET
+            invoices = a.invoices + excluded.invoices, gross = a.gross + excluded.gross
+        """;
+
+    public const string IntoProductDays = "INSERT INTO agg_sales_daily AS a (date_key, store_id, product_id, retailer_id, lines, quantity, gross)";
+
+    public const string OnProductDay = """
+        ON CONFLICT (date_key, store_id, product_id, retailer_id) DO UPDATE SET
+            lines = a.lines + excluded.lines, quantity = a.quantity + excluded.quantity, gross = a.gross + excluded.gross
+        """;
+
+    public const string IntoCategoryDays =
+        "INSERT INTO agg_category_daily AS a (date_key, store_id, retailer_id, category, lines, gross, invoices, customer_ids)";
+
+    public const string OnCategoryDay = """
+        ON CONFLICT (date_key, store_id, retailer_id, category) DO UPDATE SET
+            lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, invoices = a.invoices + excluded.invoices,
+            customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
+        """;
+}
