@@ -29,18 +29,11 @@ internal static class IncrementalSummarySql
             customer_id integer, invoiced_at timestamp, is_new boolean) ON COMMIT DROP
         """;
 
-    private const string InvoicesFromSales = $$"""
-        WITH batch AS (
-            SELECT retailer_id, invoice, date_key, store_id, max(customer_id) AS customer_id, min(invoiced_at) AS invoiced_at,
-                   count(*) AS lines, sum(line_amount) AS gross, count(*) FILTER (WHERE unit_price > 0) AS priced_lines
-            FROM {S} s GROUP BY 1, 2, 3, 4),
-        upserted AS (
-            {{SummaryUpserts.IntoInvoices}}
-            SELECT * FROM batch ORDER BY 1, 2, 3, 4
-            {{SummaryUpserts.OnInvoice}}
-            {{SummaryUpserts.ReturningInvoices}})
-        INSERT INTO batch_invoices SELECT * FROM upserted
-        """;
+    private static readonly string InvoicesFromSales = SummaryUpserts.InvoicesNotingNew("""
+        (SELECT retailer_id, invoice, date_key, store_id, max(customer_id) AS customer_id, min(invoiced_at) AS invoiced_at,
+                count(*) AS lines, sum(line_amount) AS gross, count(*) FILTER (WHERE unit_price > 0) AS priced_lines
+         FROM {S} s GROUP BY 1, 2, 3, 4) batch
+        """);
 
     private static readonly string[] SaleCells =
     [

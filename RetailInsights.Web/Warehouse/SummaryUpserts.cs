@@ -16,8 +16,18 @@ internal static class SummaryUpserts
             lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, priced_lines = a.priced_lines + excluded.priced_lines
         """;
 
-    /// <summary>What the invoices' upsert returns into <c>batch_invoices</c>: each transaction after the batch, and whether it is new.</summary>
-    public const string ReturningInvoices = "RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new";
+    /// <summary>
+    /// Upserts a batch's transactions from <paramref name="rows"/> (a table, or a subquery with its alias, of
+    /// <c>agg_invoices</c>' columns) and notes each in <c>batch_invoices</c> as it stands after the batch, and whether it is new.
+    /// </summary>
+    public static string InvoicesNotingNew(string rows) => $$"""
+        WITH upserted AS (
+            {{IntoInvoices}}
+            SELECT * FROM {{rows}} ORDER BY 1, 2, 3, 4
+            {{OnInvoice}}
+            RETURNING retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, xmax = 0 AS is_new)
+        INSERT INTO batch_invoices SELECT * FROM upserted
+        """;
 
     public const string IntoStoreDays =
         "INSERT INTO agg_store_daily AS a (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)";

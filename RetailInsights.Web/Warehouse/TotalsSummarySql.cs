@@ -30,14 +30,7 @@ internal static class TotalsSummarySql
         """;
 
     /// <summary>The batch's transactions when some began earlier, noting in <c>batch_invoices</c> which are new.</summary>
-    public const string Invoices = $$"""
-        WITH upserted AS (
-            {{SummaryUpserts.IntoInvoices}}
-            SELECT * FROM totals_invoices ORDER BY 1, 2, 3, 4
-            {{SummaryUpserts.OnInvoice}}
-            {{SummaryUpserts.ReturningInvoices}})
-        INSERT INTO batch_invoices SELECT * FROM upserted
-        """;
+    public static readonly string Invoices = SummaryUpserts.InvoicesNotingNew("totals_invoices");
 
     public static readonly string[] Cells =
     [
