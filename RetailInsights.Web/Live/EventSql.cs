@@ -51,7 +51,10 @@ internal static class EventSql
         LEFT JOIN dim_customer c ON c.customer_code = i.customer_code
         """;
 
-    private static readonly SummaryBatch Batch = new("batch_sales", "batch_refunds", "o.sale_id IN (SELECT sale_id FROM batch_sales)", 0);
+    private static readonly SummaryBatch Batch = new("batch_sales", "batch_refunds", """
+        (o.retailer_id, o.invoice, o.product_id, o.invoiced_at, o.quantity, o.unit_price, o.line_occurrence) IN (
+            SELECT retailer_id, invoice, product_id, invoiced_at, quantity, unit_price, line_occurrence FROM batch_sales)
+        """, 0);
 
     public static readonly Steps Sales = new(
         DimensionSql.FromStage("invoiced_at", "description", "country", "is_non_product", "incoming"),

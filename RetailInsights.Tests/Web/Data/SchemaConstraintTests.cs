@@ -50,7 +50,7 @@ public sealed class SchemaConstraintTests : IAsyncLifetime
         await _database.ExecuteAsync(Sale("1", "10", "10"));
         var error = await Assert.ThrowsAsync<PostgresException>(() => _database.ExecuteAsync(Sale("1", "10", "10")));
         Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
-        Assert.Equal("ux_fact_sales_natural_key", error.ConstraintName);
+        Assert.Equal("pk_fact_sales", error.ConstraintName);
     }
 
     [Fact]

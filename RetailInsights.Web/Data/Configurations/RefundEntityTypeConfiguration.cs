@@ -17,7 +17,7 @@ internal sealed class RefundEntityTypeConfiguration : IEntityTypeConfiguration<R
             t.HasCheckConstraint("ck_refunds_amount", "amount >= 0");
             t.HasCheckConstraint("ck_refunds_reason", $"reason IN ({reasons})");
         });
-        builder.HasKey(r => r.RefundId);
+        // Numbered as they load, to break ties in the lists of refunds; unique by construction, so without an index.
         builder.Property(r => r.RefundId).UseIdentityAlwaysColumn();
         // Byte order, as the sales' invoices they are compared with (see FactSaleEntityTypeConfiguration).
         builder.Property(r => r.RefundCode).HasMaxLength(FieldLimits.Code).UseCollation("C");
@@ -30,10 +30,10 @@ internal sealed class RefundEntityTypeConfiguration : IEntityTypeConfiguration<R
         // half of a refund's insert, and refunds took as long to load as ten times as many sales. The load guarantees
         // them the same way, and a test checks that no refund is ever orphaned.
 
+        // The natural key is the key, as the sales' (see FactSaleEntityTypeConfiguration).
         builder.Property(r => r.LineOccurrence).HasDefaultValue(1);
-        builder.HasIndex(r => new { r.RetailerId, r.RefundCode, r.ProductId, r.RefundedAt, r.Quantity, r.Amount, r.LineOccurrence })
-            .IsUnique()
-            .HasDatabaseName("ux_refunds_natural_key");
+        builder.HasKey(r => new { r.RetailerId, r.RefundCode, r.ProductId, r.RefundedAt, r.Quantity, r.Amount, r.LineOccurrence })
+            .HasName("pk_refunds");
         // A day's refunds largest first: the Refunds page's largest of a range reads the top of each day's run.
         builder.HasIndex(r => new { r.DateKey, r.Amount, r.RefundedAt, r.RefundId })
             .IsDescending(false, true, true, false)

@@ -2,11 +2,11 @@ namespace RetailInsights.Web.Data.Entities;
 
 /// <summary>
 /// One sold line of an invoice. Returns never land here: they become <see cref="Refund"/> rows. The ids refer to the
-/// dimension tables without navigations, because the database does not enforce them (see the configuration).
+/// dimension tables without navigations, because the database does not enforce them (see the configuration). Its key
+/// is the line's natural key: retailer, invoice, product, time, quantity, unit price and occurrence.
 /// </summary>
 public sealed class FactSale
 {
-    public long SaleId { get; set; }
     public required string Invoice { get; set; }
     public int ProductId { get; set; }
     public int DateKey { get; set; }

@@ -691,12 +691,38 @@ namespace RetailInsights.Web.Data.Migrations
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.FactSale", b =>
                 {
-                    b.Property<long>("SaleId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sale_id");
+                    b.Property<int>("RetailerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("retailer_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("SaleId"));
+                    b.Property<string>("Invoice")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invoice")
+                        .UseCollation("C");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("InvoicedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("invoiced_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<int>("LineOccurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("line_occurrence");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("integer")
@@ -705,17 +731,6 @@ namespace RetailInsights.Web.Data.Migrations
                     b.Property<int>("DateKey")
                         .HasColumnType("integer")
                         .HasColumnName("date_key");
-
-                    b.Property<string>("Invoice")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("invoice")
-                        .UseCollation("C");
-
-                    b.Property<DateTime>("InvoicedAt")
-                        .HasColumnType("timestamp without time zone")
-                        .HasColumnName("invoiced_at");
 
                     b.Property<bool>("IsNonProduct")
                         .HasColumnType("boolean")
@@ -730,38 +745,15 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("line_amount");
 
-                    b.Property<int>("LineOccurrence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1)
-                        .HasColumnName("line_occurrence");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.Property<int>("RetailerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("retailer_id");
-
                     b.Property<int>("StoreId")
                         .HasColumnType("integer")
                         .HasColumnName("store_id");
-
-                    b.Property<decimal>("UnitPrice")
-                        .HasPrecision(12, 3)
-                        .HasColumnType("numeric(12,3)")
-                        .HasColumnName("unit_price");
 
                     b.Property<long>("UploadId")
                         .HasColumnType("bigint")
                         .HasColumnName("upload_id");
 
-                    b.HasKey("SaleId")
+                    b.HasKey("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
                         .HasName("pk_fact_sales");
 
                     b.HasIndex("DateKey")
@@ -776,10 +768,6 @@ namespace RetailInsights.Web.Data.Migrations
 
                     b.HasIndex("UploadId")
                         .HasDatabaseName("ix_fact_sales_upload_id");
-
-                    b.HasIndex("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
-                        .IsUnique()
-                        .HasDatabaseName("ux_fact_sales_natural_key");
 
                     b.ToTable("fact_sales", null, t =>
                         {
@@ -797,17 +785,38 @@ namespace RetailInsights.Web.Data.Migrations
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Refund", b =>
                 {
-                    b.Property<long>("RefundId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("refund_id");
+                    b.Property<int>("RetailerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("retailer_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("RefundId"));
+                    b.Property<string>("RefundCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("refund_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("RefundedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("amount");
+
+                    b.Property<int>("LineOccurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("line_occurrence");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("integer")
@@ -817,12 +826,6 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("date_key");
 
-                    b.Property<int>("LineOccurrence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1)
-                        .HasColumnName("line_occurrence");
-
                     b.Property<string>("OriginalInvoice")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -830,34 +833,17 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("original_invoice")
                         .UseCollation("C");
 
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("reason");
 
-                    b.Property<string>("RefundCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("refund_code")
-                        .UseCollation("C");
+                    b.Property<long>("RefundId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_id");
 
-                    b.Property<DateTime>("RefundedAt")
-                        .HasColumnType("timestamp without time zone")
-                        .HasColumnName("refunded_at");
-
-                    b.Property<int>("RetailerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("retailer_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("RefundId"));
 
                     b.Property<int>("StoreId")
                         .HasColumnType("integer")
@@ -867,7 +853,7 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("upload_id");
 
-                    b.HasKey("RefundId")
+                    b.HasKey("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount", "LineOccurrence")
                         .HasName("pk_refunds");
 
                     b.HasIndex("CustomerId")
@@ -879,10 +865,6 @@ namespace RetailInsights.Web.Data.Migrations
                     b.HasIndex("DateKey", "Amount", "RefundedAt", "RefundId")
                         .IsDescending(false, true, true, false)
                         .HasDatabaseName("ix_refunds_day_largest_first");
-
-                    b.HasIndex("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount", "LineOccurrence")
-                        .IsUnique()
-                        .HasDatabaseName("ux_refunds_natural_key");
 
                     b.ToTable("refunds", null, t =>
                         {

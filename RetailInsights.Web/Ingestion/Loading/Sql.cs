@@ -12,6 +12,35 @@ internal static class Sql
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private const string SkipLoaded = "ON CONFLICT DO NOTHING";
+
+    /// <summary>
+    /// Runs an insert that ends in <c>ON CONFLICT DO NOTHING</c> as a plain insert first, under a savepoint: where all its
+    /// rows are new, as in most loads, that spares each row the speculative insert the clause costs (a third of a
+    /// refund's insert). When a row is already there, the plain insert is undone and the statement runs as written,
+    /// skipping those rows. Any other statement runs as it is.
+    /// </summary>
+    /// <returns>The number of rows inserted.</returns>
+    public static async Task<int> InsertNewAsync(NpgsqlConnection connection, string insert, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        var statement = insert.TrimEnd();
+        if (!statement.EndsWith(SkipLoaded, StringComparison.Ordinal))
+            return await ExecuteAsync(connection, insert, cancellationToken, parameters);
+        await ExecuteAsync(connection, "SAVEPOINT plain_insert", cancellationToken);
+        try
+        {
+            var inserted = await ExecuteAsync(connection, statement[..^SkipLoaded.Length], cancellationToken, parameters);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT plain_insert", cancellationToken);
+            return inserted;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT plain_insert", cancellationToken);
+        }
+        return await ExecuteAsync(connection, insert, cancellationToken, parameters);
+    }
+
     public static async Task<long> CountAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)
     {

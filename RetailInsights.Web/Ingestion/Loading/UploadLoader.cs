@@ -195,7 +195,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
                 await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
         await load.BeforeFactsAsync(context, cancellationToken);
         foreach (var statement in load.FactsFromStage)
-            inserted += await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
+            inserted += await Sql.InsertNewAsync(connection, statement, cancellationToken, parameters);
         Lap("facts");
         if (replaced is not null && !upload.ReplaceConfirmed
             && await UploadReplacement.DifferenceAsync(connection, replaced, upload.UploadId, upload.RetailerCode, cancellationToken) is { } difference)

@@ -109,7 +109,7 @@ public sealed class CustomerBrowserTests(BrowserAppFixture fixture)
             foreach (var table in new[] { "fact_sales", "refunds", "agg_invoices", "run_customers" })
                 Assert.False(plan.Contains($"Seq Scan on {table}", StringComparison.Ordinal), $"{name} scans {table}:\n{plan}");
             if (sql.Contains("FROM fact_sales", StringComparison.Ordinal))
-                Assert.True(plan.Contains("ux_fact_sales_natural_key", StringComparison.Ordinal), $"{name} does not read fact_sales by its natural key:\n{plan}");
+                Assert.True(plan.Contains("pk_fact_sales", StringComparison.Ordinal), $"{name} does not read fact_sales by its natural key:\n{plan}");
         }
         Assert.Contains(CustomerSql.All, q => q.Sql.Contains("FROM fact_sales", StringComparison.Ordinal));
     }
