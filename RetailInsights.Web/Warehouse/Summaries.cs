@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using RetailInsights.Web.Infrastructure.Postgres;
 
 namespace RetailInsights.Web.Warehouse;
 
@@ -25,18 +26,11 @@ public sealed class Summaries(NpgsqlDataSource dataSource, ILogger<Summaries> lo
     {
         await ExecuteAsync(connection, batch, TotalsSummarySql.Tables, cancellationToken);
         totals.CopyTo(connection);
-        await ExecuteAsync(connection, batch, "SAVEPOINT new_invoices", cancellationToken);
-        IReadOnlyList<string> cells;
-        try
-        {
-            await ExecuteAsync(connection, batch, TotalsSummarySql.NewInvoices, cancellationToken);
-            await ExecuteAsync(connection, batch, "RELEASE SAVEPOINT new_invoices", cancellationToken);
-            cells = TotalsSummarySql.Cells;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        IReadOnlyList<string> cells = TotalsSummarySql.Cells;
+        if (!await UniqueAttempt.RunAsync(connection, "new_invoices",
+                () => ExecuteAsync(connection, batch, TotalsSummarySql.NewInvoices, cancellationToken), cancellationToken))
         {
             // A transaction of the batch began in an earlier one: the cells' counts need to know which transactions are new.
-            await ExecuteAsync(connection, batch, "ROLLBACK TO SAVEPOINT new_invoices", cancellationToken);
             await ExecuteAsync(connection, batch, IncrementalSummarySql.BatchInvoicesTable, cancellationToken);
             await ExecuteAsync(connection, batch, TotalsSummarySql.Invoices, cancellationToken);
             cells = IncrementalSummarySql.SaleCellsFor(batch);

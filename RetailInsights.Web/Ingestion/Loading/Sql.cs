@@ -1,4 +1,5 @@
 using Npgsql;
+using RetailInsights.Web.Infrastructure.Postgres;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 
@@ -27,17 +28,11 @@ internal static class Sql
         var statement = insert.TrimEnd();
         if (!statement.EndsWith(SkipLoaded, StringComparison.Ordinal))
             return await ExecuteAsync(connection, insert, cancellationToken, parameters);
-        await ExecuteAsync(connection, "SAVEPOINT plain_insert", cancellationToken);
-        try
-        {
-            var inserted = await ExecuteAsync(connection, statement[..^SkipLoaded.Length], cancellationToken, parameters);
-            await ExecuteAsync(connection, "RELEASE SAVEPOINT plain_insert", cancellationToken);
+        var inserted = 0;
+        if (await UniqueAttempt.RunAsync(connection, "plain_insert",
+                async () => inserted = await ExecuteAsync(connection, statement[..^SkipLoaded.Length], cancellationToken, parameters),
+                cancellationToken))
             return inserted;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT plain_insert", cancellationToken);
-        }
         return await ExecuteAsync(connection, insert, cancellationToken, parameters);
     }
 

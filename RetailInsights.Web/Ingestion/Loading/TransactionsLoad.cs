@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
@@ -127,21 +128,18 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
             await StageSalesAsync(context, sale => sale.LineNumber <= _lastSkippedLine, cancellationToken);
             return 0;
         }
-        await Sql.ExecuteAsync(connection, "SAVEPOINT direct_sales", cancellationToken);
-        try
+        long copied = 0;
+        if (await UniqueAttempt.RunAsync(connection, "direct_sales", async () =>
+            {
+                var sales = _keptSales ?? Sales(context.OpenFile(), cancellationToken);
+                _totals = new SalesTotals(context.Ids.RetailerId, await CategoriesAsync(context, cancellationToken));
+                copied = DirectSalesCopy.Copy(connection, sales, context.Ids, _occurrences, context.UploadId, ref _totals, _totalsBudget);
+            }, cancellationToken))
         {
-            var sales = _keptSales ?? Sales(context.OpenFile(), cancellationToken);
-            _totals = new SalesTotals(context.Ids.RetailerId, await CategoriesAsync(context, cancellationToken));
-            var copied = DirectSalesCopy.Copy(connection, sales, context.Ids, _occurrences, context.UploadId, ref _totals, _totalsBudget);
-            await Sql.ExecuteAsync(connection, "RELEASE SAVEPOINT direct_sales", cancellationToken);
             _keptSales = null;
             return copied;
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await Sql.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_sales", cancellationToken);
-            _totals = null;
-        }
+        _totals = null;
         await StageSalesAsync(context, _ => true, cancellationToken);
         return 0;
     }
