@@ -106,5 +106,12 @@ internal static class IncrementalSummarySql
         ON CONFLICT (date_key, store_id, retailer_id, category, reason) DO UPDATE SET
             refunds = a.refunds + excluded.refunds, quantity = a.quantity + excluded.quantity, amount = a.amount + excluded.amount
         """,
+        """
+        INSERT INTO agg_refunds_store_daily AS a (date_key, store_id, retailer_id, refunds, quantity, amount)
+        SELECT date_key, store_id, retailer_id, count(*), sum(quantity), sum(amount)
+        FROM {R} r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (date_key, store_id, retailer_id) DO UPDATE SET
+            refunds = a.refunds + excluded.refunds, quantity = a.quantity + excluded.quantity, amount = a.amount + excluded.amount
+        """,
     ];
 }

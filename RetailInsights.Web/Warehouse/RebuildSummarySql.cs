@@ -31,7 +31,7 @@ internal static class RebuildSummarySql
     ];
 
     private static IEnumerable<string> Fill(string days) =>
-        new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily, RefundsCategory }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
+        new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily, RefundsCategory, RefundsStore }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
 
     private const string Invoices = """
         INSERT INTO agg_invoices (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
@@ -81,5 +81,11 @@ internal static class RebuildSummarySql
         INSERT INTO agg_refunds_category_daily (date_key, store_id, retailer_id, category, reason, refunds, quantity, amount)
         SELECT f.date_key, f.store_id, f.retailer_id, coalesce(p.category, ''), f.reason, count(*), sum(f.quantity), sum(f.amount)
         FROM refunds f JOIN dim_product p USING (product_id) WHERE {days} GROUP BY 1, 2, 3, 4, 5
+        """;
+
+    private const string RefundsStore = """
+        INSERT INTO agg_refunds_store_daily (date_key, store_id, retailer_id, refunds, quantity, amount)
+        SELECT date_key, store_id, retailer_id, count(*), sum(quantity), sum(amount)
+        FROM refunds f WHERE {days} GROUP BY 1, 2, 3
         """;
 }

@@ -17,13 +17,15 @@ namespace RetailInsights.Web.Warehouse;
 /// <item><c>agg_refunds_daily</c> (day, store, product, retailer, reason): refunds, quantity, amount.</item>
 /// <item><c>agg_refunds_category_daily</c> (day, store, retailer, category, reason): the same without the product, a third
 /// of the rows, for the refund totals of a range (the category is the product's when the refund was loaded).</item>
+/// <item><c>agg_refunds_store_daily</c> (day, store, retailer): refunds, quantity, amount; one row per store-day, for the
+/// refund totals of a view that names no category or product.</item>
 /// </list>
 /// </summary>
 public static class SummaryTables
 {
     public static readonly IReadOnlyList<string> All =
         ["agg_invoices", "agg_store_daily", "agg_store_hourly", "agg_category_daily", "agg_sales_daily", "agg_refunds_daily",
-        "agg_refunds_category_daily"];
+        "agg_refunds_category_daily", "agg_refunds_store_daily"];
 
     /// <summary>
     /// A row here asks for the summaries to be rebuilt from the facts: a migration that adds or changes a summary

@@ -34,6 +34,14 @@ public static class FilterSql
         : $"agg_refunds_daily {alias} WHERE {ProductRows(alias)}";
 
     /// <summary>
+    /// <see cref="RefundRows"/> for a read that needs neither reason nor category (totals by day or store): one row per
+    /// store-day when the filter names no category or product.
+    /// </summary>
+    public static string RefundTotalRows(DashboardFilter filter, string alias) => filter.Category is null && filter.Product is null
+        ? $"agg_refunds_store_daily {alias} WHERE {Rows(alias)}"
+        : RefundRows(filter, alias);
+
+    /// <summary>
     /// The filter's parameters (@from, @to, @all_stores, @stores, @region, @source, @category, @filter_product: so named
     /// that a page's own @product, say a basket explorer's, does not clash with it).
     /// </summary>

@@ -23,7 +23,7 @@ public sealed class OverviewQueries(DashboardDatabase database)
                 Customers: CustomerIdSet.FromBinary(r.GetFieldValue<byte[]>(3))),
             cancellationToken);
         var refunds = (await database.ListAsync($"""
-            SELECT a.date_key, sum(a.amount) FROM {FilterSql.RefundRows(both, "a")} GROUP BY 1
+            SELECT a.date_key, sum(a.amount) FROM {FilterSql.RefundTotalRows(both, "a")} GROUP BY 1
             """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Amount: r.GetDecimal(1)), cancellationToken)).ToDictionary(r => r.Day, r => r.Amount);
 
         PeriodFigures Period(DateOnly from, DateOnly to)

@@ -6,9 +6,10 @@ namespace RetailInsights.Web.Dashboards.Refunds;
 /// The Refunds page's figures, from the summaries; none reads the facts by scanning. What each read costs, whatever the
 /// number of lines or customers:
 /// <list type="bullet">
-/// <item>refunds: agg_refunds_category_daily through its key's day range, days × stores × refunded categories × reasons
-/// rows at most (a year of a 5-store chain: about 230 a day), or agg_refunds_daily (× products: about 780 a day) for the
-/// products' ranking and when the filter names a product;</item>
+/// <item>refunds: totals by day or store from agg_refunds_store_daily (days × stores rows) when the filter names no
+/// category or product; otherwise, and by reason, agg_refunds_category_daily through its key's day range, days × stores ×
+/// refunded categories × reasons rows at most (a year of a 5-store chain: about 230 a day), or agg_refunds_daily
+/// (× products: about 780 a day) for the products' ranking and when the filter names a product;</item>
 /// <item>what sold, from the cheapest summary that answers the filter: agg_store_daily (days × stores rows) with no product
 /// or category, agg_category_daily (days × stores rows of the category) for a category, agg_sales_daily (its key's day
 /// range, days × stores × products sold, one product kept) for a product.</item>
@@ -27,7 +28,7 @@ public sealed class RefundQueries(DashboardDatabase database)
     {
         var both = filter with { From = filter.Previous.From };
         var refunded = await database.ListAsync($"""
-            SELECT a.date_key, sum(a.refunds)::bigint, sum(a.amount) FROM {FilterSql.RefundRows(both, "a")} GROUP BY 1
+            SELECT a.date_key, sum(a.refunds)::bigint, sum(a.amount) FROM {FilterSql.RefundTotalRows(both, "a")} GROUP BY 1
             """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Refunds: r.GetInt64(1), Amount: r.GetDecimal(2)), cancellationToken);
         var sold = await database.ListAsync(SoldSql(filter, "a.date_key"), both,
             r => (Day: FilterSql.Day(r.GetInt32(0)), Gross: r.GetDecimal(1)), cancellationToken);
@@ -72,7 +73,7 @@ public sealed class RefundQueries(DashboardDatabase database)
         var rows = await database.ListAsync($"""
             WITH refunded AS (
                 SELECT a.store_id, sum(a.refunds)::bigint AS refunds, sum(a.amount) AS amount
-                FROM {FilterSql.RefundRows(filter, "a")} GROUP BY 1),
+                FROM {FilterSql.RefundTotalRows(filter, "a")} GROUP BY 1),
             sold AS ({SoldSql(filter, "a.store_id")})
             SELECT s.store_code, s.city, s.name, coalesce(r.refunds, 0), coalesce(r.amount, 0), coalesce(d.gross, 0)
             FROM refunded r FULL JOIN sold d ON d.key = r.store_id JOIN dim_store s ON s.store_id = coalesce(r.store_id, d.key)

@@ -4,9 +4,9 @@ namespace RetailInsights.Web.Dashboards.Stores;
 
 /// <summary>
 /// Each store's gross, refunds, net and transactions for the filter's days and the days before, and the days'
-/// totals, from the store-day and refund summaries. Cost: rows read ∝ 2 × days × stores of agg_store_daily and
-/// 2 × days × stores × refunded categories × reasons of agg_refunds_category_daily (one scan each, grouped two ways at once), plus
-/// the store dimension; rows returned ∝ stores + days. Never the number of lines.
+/// totals, from the store-day summaries of sales and refunds. Cost: rows read ∝ 2 × days × stores of agg_store_daily and
+/// of agg_refunds_store_daily (one scan each, grouped two ways at once), plus the store dimension; rows returned ∝
+/// stores + days. Never the number of lines.
 /// </summary>
 public sealed class StoreSummaryQueries(DashboardDatabase database)
 {
@@ -14,11 +14,12 @@ public sealed class StoreSummaryQueries(DashboardDatabase database)
 
     public async Task<StoreSummaries> SummariesAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var both = filter with { From = filter.Previous.From };
+        // Store figures do not go by product (the page leaves a category out): refunds too are the store-days' totals.
+        var both = filter with { From = filter.Previous.From, Category = null, Product = null };
         var current = ("current", (object)FilterSql.DateKey(filter.From));
         var stores = (await StoreDimension.ReadAsync(database, cancellationToken)).ToDictionary(s => s.Id);
-        var sales = await GroupedAsync("agg_store_daily", "a.gross", "a.invoices", both, current, cancellationToken);
-        var refunds = await GroupedAsync("agg_refunds_category_daily", "a.amount", "0", both, current, cancellationToken);
+        var sales = await GroupedAsync($"agg_store_daily a WHERE {FilterSql.Rows("a")}", "a.gross", "a.invoices", both, current, cancellationToken);
+        var refunds = await GroupedAsync(FilterSql.RefundTotalRows(both, "a"), "a.amount", "0", both, current, cancellationToken);
 
         var salesByStore = sales.Where(g => g.StoreId is not null).ToDictionary(g => (g.StoreId!.Value, g.Current!.Value));
         var refundsByStore = refunds.Where(g => g.StoreId is not null).ToDictionary(g => (g.StoreId!.Value, g.Current!.Value));
@@ -41,11 +42,11 @@ public sealed class StoreSummaryQueries(DashboardDatabase database)
     }
 
     // One scan, two groupings: per store and period, and per day (the sparklines).
-    private Task<List<Group>> GroupedAsync(string table, string amount, string transactions, DashboardFilter both,
+    private Task<List<Group>> GroupedAsync(string rows, string amount, string transactions, DashboardFilter both,
         (string, object) current, CancellationToken cancellationToken) => database.ListAsync($"""
         SELECT store_id, current, CASE WHEN grouping(date_key) = 0 THEN date_key END, sum(amount), sum(transactions)::bigint
         FROM (SELECT a.store_id, a.date_key, a.date_key >= @current AS current, {amount} AS amount, {transactions} AS transactions
-              FROM {table} a WHERE {FilterSql.Rows("a")}) rows
+              FROM {rows}) rows
         GROUP BY GROUPING SETS ((store_id, current), (date_key))
         """, both, r => new Group(r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : r.GetBoolean(1),
             r.IsDBNull(2) ? null : FilterSql.Day(r.GetInt32(2)), r.GetDecimal(3), r.GetInt64(4)), cancellationToken, current);
