@@ -1,6 +1,11 @@
 # ./bench.sh pages [SIZES]: a year of a 5-store chain at 5M and 20M lines (the generator's --invoices-per-day 3000 and
 # 12000, seed 11), imported and analysed; then every dashboard page's data queries timed server side (100 views with
-# varied filters, p50/p95), the Overview timed in Chromium, beside the import time and the database's size.
+# varied filters, p50/p95), the Overview timed in Chromium, beside the import time and the database's size. The import's
+# reference is the loader the issue measured (before the summaries existed), built from its commit and run on the same
+# files on this machine right after ours: a figure from another day's machine would not compare.
+
+# The commit whose loader the issue timed (5.1M lines in 45 s on the day it was filed): main before the summary tables.
+PAGES_REFERENCE_COMMIT=cf8ea44
 
 pages_size() {
   local label="$1" per_day="$2" target="$3"
@@ -17,13 +22,39 @@ pages_size() {
   local t0 import_s analyze_s
   t0=$(now); "${APP[@]}" import "$data" > "$data.import.jsonl"; import_s=$(since "$t0")
   t0=$(now); "${APP[@]}" analyze > "$data.analyze.json" || true; analyze_s=$(since "$t0")
-  local size
+  local size reference
   size=$("${PSQL[@]}" -d "$db" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")
+  reference=$(pages_reference_import "$data" "$lines")
   {
     echo "== $label: $lines transaction lines; import $import_s s ($(per_second "$lines" "$import_s") lines/s), analyze $analyze_s s, database $size"
+    echo "   reference: $reference"
     dotnet "$ROOT/RetailInsights.Benchmarks/bin/Release/net10.0/RetailInsights.Benchmarks.dll" pages 100 "$target"
     pages_browser "$db"
   } | tee -a "$ROOT/.data/bench-pages.txt"
+}
+
+# The reference loader's import of the same files into a database of its own (dropped after), as "N s (R lines/s)".
+# Its app is built once from the commit's tree (git archive: no worktree left behind), beside the benchmark's data.
+pages_reference_import() {
+  local data="$1" lines="$2" dir="$ROOT/.data/bench-reference-$PAGES_REFERENCE_COMMIT"
+  if ! git -C "$ROOT" cat-file -e "$PAGES_REFERENCE_COMMIT^{commit}" 2>/dev/null; then
+    echo "the reference loader's commit $PAGES_REFERENCE_COMMIT is not in this clone's history"
+    return
+  fi
+  if [ ! -f "$dir/app/RetailInsights.Web.dll" ]; then
+    rm -rf "$dir" && mkdir -p "$dir/src"
+    git -C "$ROOT" archive "$PAGES_REFERENCE_COMMIT" | tar -x -C "$dir/src"
+    dotnet build "$dir/src/RetailInsights.Web" -c Release -o "$dir/app" -nologo -v quiet -clp:ErrorsOnly >&2
+  fi
+  local reference_app=(dotnet "$dir/app/RetailInsights.Web.dll") db=bench_pages_reference
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  local t0 seconds
+  (export ConnectionStrings__RetailInsights="$(scripts/pg.sh connection "$db" postgres)" Ingestion__StagingPath="$dir/staging"
+   "${reference_app[@]}" migrate >/dev/null
+   t0=$(now); "${reference_app[@]}" import "$data" > "$dir/import.jsonl"; since "$t0" > "$dir/seconds")
+  seconds=$(cat "$dir/seconds") && rm -rf "$dir/staging"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE $db"
+  echo "the loader the issue timed ($PAGES_REFERENCE_COMMIT, no summaries), same files, this machine: $seconds s ($(per_second "$lines" "$seconds") lines/s)"
 }
 
 # The Overview in Chromium: the app on a free port, a user made by the users command.
