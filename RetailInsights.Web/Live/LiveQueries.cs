@@ -75,7 +75,7 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource, TimeProvider clock)
         var key = FilterSql.DateKey(day);
         var stores = await ListAsync(connection, "SELECT gross, invoices, customer_ids_binary FROM agg_store_daily WHERE date_key = @day",
             r => (Gross: r.GetDecimal(0), Invoices: r.GetInt64(1), Customers: CustomerIdSet.FromBinary(r.GetFieldValue<byte[]>(2))), cancellationToken, ("day", key));
-        var refunds = (await ListAsync(connection, "SELECT coalesce(sum(amount), 0) FROM agg_refunds_daily WHERE date_key = @day",
+        var refunds = (await ListAsync(connection, "SELECT coalesce(sum(amount), 0) FROM agg_refunds_store_daily WHERE date_key = @day",
             r => r.GetDecimal(0), cancellationToken, ("day", key))).Single();
         return new LiveToday(day, stores.Sum(s => s.Gross), refunds, stores.Sum(s => s.Invoices),
             CustomerIdSets.CountDistinct(stores.Select(s => s.Customers)));
