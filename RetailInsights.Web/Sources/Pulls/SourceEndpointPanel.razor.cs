@@ -31,10 +31,13 @@ public sealed partial class SourceEndpointPanel
     {
         if (_shownCode == Code)
             return;
-        (_shownCode, _secret, _error, _saved) = (Code, null, null, null);
+        (_secret, _error, _saved) = (null, null, null);
         _current = await Endpoints.GetAsync(Code, CancellationToken.None);
-        _form = EndpointForm.From(_current);
+        // Shown as loaded only now: what was typed before the stored endpoint arrived would be replaced by it.
+        (_form, _shownCode) = (EndpointForm.From(_current), Code);
     }
+
+    private bool Loaded => _shownCode == Code;
 
     // A pull's end is announced like a load's: the status line follows it.
     private void OnDataChanged(string what)

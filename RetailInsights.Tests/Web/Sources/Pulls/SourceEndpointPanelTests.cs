@@ -31,7 +31,8 @@ public sealed class SourceEndpointPanelTests : UploadPagesContext
         var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("market", page.Find("#sources-table").TextContent));
         await page.InvokeAsync(() => page.FindAll("#sources-table button").Single(b => b.TextContent.Contains("Edit")).Click());
-        page.WaitForAssertion(() => page.Find("#endpoint-form"));
+        // The form is filled in once the stored endpoint has been read; typing before that would be replaced.
+        page.WaitForAssertion(() => page.Find("#endpoint-form[data-loaded=true]"));
         return page;
     }
 
