@@ -46,12 +46,12 @@ pages_reference_import() {
     git -C "$ROOT" archive "$PAGES_REFERENCE_COMMIT" | tar -x -C "$dir/src"
     dotnet build "$dir/src/RetailInsights.Web" -c Release -o "$dir/app" -nologo -v quiet -clp:ErrorsOnly >&2
   fi
-  local reference_app=(dotnet "$dir/app/RetailInsights.Web.dll") db=bench_pages_reference
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  local t0 seconds
-  (export ConnectionStrings__RetailInsights="$(scripts/pg.sh connection "$db" postgres)" Ingestion__StagingPath="$dir/staging"
-   "${reference_app[@]}" migrate >/dev/null
-   t0=$(now); "${reference_app[@]}" import "$data" > "$dir/import.jsonl"; since "$t0" > "$dir/seconds")
+  local db=bench_pages_reference seconds
+  # In a subshell: the reference app, its database and staging folder stay out of the rest of the benchmark.
+  (APP=(dotnet "$dir/app/RetailInsights.Web.dll")
+   bench_database "$db"
+   export Ingestion__StagingPath="$dir/staging"
+   t0=$(now); "${APP[@]}" import "$data" > "$dir/import.jsonl"; since "$t0" > "$dir/seconds")
   seconds=$(cat "$dir/seconds") && rm -rf "$dir/staging"
   "${PSQL[@]}" -d postgres -c "DROP DATABASE $db"
   echo "the loader the issue timed ($PAGES_REFERENCE_COMMIT, no summaries), same files, this machine: $seconds s ($(per_second "$lines" "$seconds") lines/s)"
