@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Dashboards;
 using RetailInsights.Tests.Web.Quality;
+using RetailInsights.Web.Admin.Commands;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Components.Shared.Charts;
 
@@ -81,6 +82,9 @@ public sealed class LayoutBrowserTests(BrowserAppFixture fixture)
         try
         {
             await Assertions.Expect(first.Page.Locator("#dark-mode-toggle")).ToHaveAttributeAsync("data-dark", "true");
+            // The toggle shows the choice at once and stores it after: the next sign-in (which also rewrites the user's
+            // row, see DemoUsers) must find it stored, not race its save.
+            await StoredDarkModeIsAsync(true);
             // The chart drawn in light is laid out again in the dark colours, not left white.
             await PaperIsAsync(first.Page, ChartTheme.Dark);
             Assert.NotEqual(lightBackground, await BodyBackgroundAsync(first.Page));
@@ -102,6 +106,18 @@ public sealed class LayoutBrowserTests(BrowserAppFixture fixture)
             await fixture.Database.ExecuteAsync("UPDATE users SET prefers_dark_mode = false");
         }
         Assert.Empty(first.ConsoleErrors);
+    }
+
+    /// <summary>Waits until the manager's row holds the dark-mode choice; fails when it does not within 15 s.</summary>
+    private async Task StoredDarkModeIsAsync(bool dark)
+    {
+        var email = DemoUsersCommand.DemoUsers.Single(u => u.Role == Roles.Manager).Email;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await fixture.Database.ScalarAsync<bool>($"SELECT prefers_dark_mode FROM users WHERE email = '{email}'") != dark)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{email}'s dark mode was not stored as {dark} within 15 s");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>
