@@ -41,4 +41,19 @@ public sealed record ReadOptions
 
     /// <summary>Rows scanned up front to tell day-first from month-first dates.</summary>
     public int DateOrderScanRows { get; init; } = 50_000;
+
+    /// <summary>
+    /// The last row number a sheet may use or declare (default: Excel's own limit). The reader yields a row for every
+    /// row number it skips, so a sheet's row numbers bound its work, not its bytes.
+    /// </summary>
+    public int MaxExcelRows { get; init; } = 1_048_576;
+
+    /// <summary>
+    /// Cells a sheet's rows may span in all, blank ones included (rows walked times the sheet's width): a sheet that
+    /// spreads a few values far apart is refused rather than walked cell by cell.
+    /// </summary>
+    public long MaxExcelCells { get; init; } = 50_000_000;
+
+    /// <summary>Observed by every loop that reads the file, so a time limit frees the thread reading it.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -22,6 +22,7 @@ public static class IngestionRegistration
         services.AddSingleton<UploadsTable>();
         services.AddScoped<UploadLoader>();
         services.AddScoped<UploadIntake>();
+        services.AddSingleton<StagedFileReads>();
         services.AddScoped<ImportUploadJob>();
         services.AddScoped<FileImporter>();
         services.AddScoped<DropFolderJob>();

@@ -116,7 +116,8 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
     {
         if (IntakeRules.NullIfBlank(request.Sheet) is not { } chosen)
             return request with { Sheet = null };
-        var options = new ReadOptions { Now = clock.GetUtcNow().UtcDateTime, MaxDecompressedBytes = loadOptions.Value.MaxDecompressedBytes };
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(loadOptions.Value.MaxPreviewSeconds));
+        var options = loadOptions.Value.Bounded(new ReadOptions { Now = clock.GetUtcNow().UtcDateTime }, limit.Token);
         IReadOnlyList<string> sheets;
         try
         {
@@ -125,6 +126,12 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
         catch (FileRefusedException e)
         {
             throw new IntakeRequestException(new IntakeProblem("file", $"{e.Message} Nothing was kept."));
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            throw new IntakeRequestException(new IntakeProblem("file",
+                $"{staged.OriginalName}: its sheets could not be listed within {loadOptions.Value.MaxPreviewSeconds:N0} s " +
+                "(Ingestion:MaxPreviewSeconds). Nothing was kept."));
         }
         if (sheets.Count == 0)
             throw new IntakeRequestException(new IntakeProblem("sheet",

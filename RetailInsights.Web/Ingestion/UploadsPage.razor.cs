@@ -50,7 +50,7 @@ public partial class UploadsPage
         {
             // Without a source only a workbook of several sheets has a question (its sheets are listed in milliseconds,
             // its rows read in seconds).
-            if (source is null && WorkbookSheets.List(() => File.OpenRead(staged.Path), staged.OriginalName, ReadOptionsFor(null, null)).Count < 2)
+            if (source is null && (await StagedFileReads.SheetsAsync(staged, ReadOptionsFor(null, null), _cancellation.Token)).Count < 2)
             {
                 await AcceptAsync(transfer, staged, user, sheet: null, note: null);
                 return;
@@ -116,16 +116,12 @@ public partial class UploadsPage
     {
         transfer.Finish("received; reading its first rows…");
         await InvokeAsync(StateHasChanged);
-        return await Task.Run(() => Preview(staged, source, sheet), _cancellation.Token);
+        return await StagedFileReads.PreviewAsync(staged, ReadOptionsFor(source, sheet), MappingDraft.SampleRows, _cancellation.Token);
     }
-
-    private FilePreview Preview(StagedFile staged, SourceSettings? source, string? sheet) =>
-        FilePreview.Read(() => File.OpenRead(staged.Path), staged.OriginalName, MappingDraft.SampleRows, ReadOptionsFor(source, sheet));
 
     private ReadOptions ReadOptionsFor(SourceSettings? source, string? sheet) => new()
     {
         Now = Clock.GetUtcNow().UtcDateTime,
-        MaxDecompressedBytes = LoadOptions.Value.MaxDecompressedBytes,
         Kind = UploadKinds.Parse(_kind == Auto ? source?.OnlyKind : _kind),
         Mapping = source?.Mapping,
         Sheet = sheet,

@@ -12,9 +12,6 @@ internal sealed class JsonRecordTable : IRecordTable
 {
     public const int HeaderScanRecords = 1000;
 
-    /// <summary>More distinct keys than a table of records has: hostile input or not records at all.</summary>
-    public const int MaxFields = 1024;
-
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = JsonRecordSplitter.MaxDepth + 1 };
 
     private readonly Func<Stream> _openHeaderText;
@@ -101,9 +98,9 @@ internal sealed class JsonRecordTable : IRecordTable
                 {
                     if (seen.Add(name))
                         headers.Add(name);
-                    if (headers.Count > MaxFields)
+                    if (headers.Count > RecordTables.MaxFields)
                         throw new FileRefusedException(
-                            $"{_fileName}: its first records name more than the {MaxFields:N0} different fields a table of records " +
+                            $"{_fileName}: its first records name more than the {RecordTables.MaxFields:N0} different fields a table of records " +
                             "may have. Nothing was loaded.");
                 }, problems);
         }

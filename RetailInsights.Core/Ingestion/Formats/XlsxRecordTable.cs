@@ -18,7 +18,10 @@ internal sealed class XlsxRecordTable : IRecordTable
     private readonly IExcelDataReader _reader;
     private readonly string _fileName;
     private readonly int _maxRecordBytes;
+    private readonly ReadOptions _options;
+    private long _cellsWalked;
     private string[] _values = [];
+    private bool _blank;
     private string?[] _serialDates = [];
     private bool _total;
 
@@ -26,9 +29,10 @@ internal sealed class XlsxRecordTable : IRecordTable
     /// <exception cref="FileRefusedException">The workbook expands past the limits, is damaged, or has no such sheet.</exception>
     public XlsxRecordTable(Stream file, string? sheet, ReadOptions options, string fileName)
     {
-        _file = file;
+        _file = file = new CancellableStream(file, options.Cancellation);
         _fileName = fileName;
         _maxRecordBytes = options.MaxRecordBytes;
+        _options = options;
         try
         {
             var listed = CheckExpansion(file, options, fileName);
@@ -67,7 +71,7 @@ internal sealed class XlsxRecordTable : IRecordTable
     {
         try
         {
-            using (var file = openFile())
+            using (var file = new CancellableStream(openFile(), options.Cancellation))
                 if (CheckExpansion(file, options, fileName) is { Count: > 0 } listed)
                     return listed;
         }
@@ -127,7 +131,7 @@ internal sealed class XlsxRecordTable : IRecordTable
     {
         while (NextRow())
         {
-            if (_values.All(string.IsNullOrWhiteSpace))
+            if (_blank || _values.All(string.IsNullOrWhiteSpace))
                 continue;
             _total = IsTotal(_values);
             return true;
@@ -164,11 +168,15 @@ internal sealed class XlsxRecordTable : IRecordTable
     {
         using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         long total = 0, strings = 0;
+        var sheets = new List<ZipArchiveEntry>();
         foreach (var entry in zip.Entries)
         {
             total += entry.Length;
             if (entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
                 strings = entry.Length;
+            else if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                     && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                sheets.Add(entry);
         }
         if (total > options.MaxDecompressedBytes)
             throw new FileRefusedException(
@@ -178,18 +186,69 @@ internal sealed class XlsxRecordTable : IRecordTable
             throw new FileRefusedException(
                 $"{fileName} holds more than {options.MaxSharedStringBytes / (1024 * 1024):N0} MB of distinct texts, which are read " +
                 "into memory before its rows. Nothing was loaded; save the sheet as CSV and upload that.");
+        foreach (var sheet in sheets)
+            CheckDimension(sheet, options, fileName);
         return ListedSheets(zip);
     }
+
+    private static System.Xml.XmlReader OpenXml(ZipArchiveEntry entry) => System.Xml.XmlReader.Create(entry.Open(), new System.Xml.XmlReaderSettings
+    {
+        DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+        XmlResolver = null,
+    });
+
+    // A sheet declares the cells it spans before its rows (<dimension ref="A1:D500"/>): one past the row or column limit
+    // is refused before a row is read, from the part's first bytes.
+    private static void CheckDimension(ZipArchiveEntry sheet, ReadOptions options, string fileName)
+    {
+        using var xml = OpenXml(sheet);
+        while (xml.Read())
+        {
+            if (xml.NodeType != System.Xml.XmlNodeType.Element)
+                continue;
+            if (xml.LocalName == "sheetData")
+                return;
+            if (xml.LocalName == "dimension" && xml.GetAttribute("ref") is { } range)
+            {
+                var (row, column) = LastCell(range);
+                if (row > options.MaxExcelRows)
+                    throw TooManyRows($"{fileName}: a sheet", $"declares cells down to row {row:N0}", options);
+                if (column > RecordTables.MaxFields)
+                    throw TooManyColumns($"{fileName}: a sheet", $"declares cells across {column:N0} columns");
+                return;
+            }
+        }
+    }
+
+    /// <summary>The row and column of a range's last cell ("A1:XFD1048576" → 1,048,576 and 16,384); 0 for what is no cell reference.</summary>
+    internal static (long Row, long Column) LastCell(string range)
+    {
+        var cell = range.AsSpan(range.LastIndexOf(':') + 1).Trim();
+        long column = 0, row = 0;
+        var i = 0;
+        // Past int.MaxValue a reference is past every limit: counting stops there, reading goes on.
+        for (; i < cell.Length && char.IsAsciiLetter(cell[i]); i++)
+            if (column <= int.MaxValue)
+                column = column * 26 + (char.ToUpperInvariant(cell[i]) - 'A' + 1);
+        for (; i < cell.Length && char.IsAsciiDigit(cell[i]); i++)
+            if (row <= int.MaxValue)
+                row = row * 10 + (cell[i] - '0');
+        return (row, column);
+    }
+
+    private static FileRefusedException TooManyRows(string sheet, string what, ReadOptions options) => new(
+        $"{sheet} {what}, past the {options.MaxExcelRows:N0} rows a sheet may use (Ingestion:MaxExcelRows). " +
+        "Nothing was loaded; save the data as CSV or remove the stray rows.");
+
+    private static FileRefusedException TooManyColumns(string sheet, string what) => new(
+        $"{sheet} {what}, more than the {RecordTables.MaxFields:N0} columns a table of records may have. " +
+        "Nothing was loaded; save the data as CSV or remove the stray cells.");
 
     private static List<string>? ListedSheets(ZipArchive zip)
     {
         if (zip.GetEntry("xl/workbook.xml") is not { } entry)
             return null;
-        using var xml = System.Xml.XmlReader.Create(entry.Open(), new System.Xml.XmlReaderSettings
-        {
-            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
-            XmlResolver = null,
-        });
+        using var xml = OpenXml(entry);
         var names = new List<string>();
         var inSheets = false;
         while (xml.Read())
@@ -230,17 +289,25 @@ internal sealed class XlsxRecordTable : IRecordTable
     private string[] ReadHeader()
     {
         while (NextRow())
-            if (!_values.All(string.IsNullOrWhiteSpace))
+            if (!_blank && !_values.All(string.IsNullOrWhiteSpace))
                 return _values.Select(v => v.Trim()).ToArray();
         return [];
     }
 
     private bool NextRow()
     {
+        _options.Cancellation.ThrowIfCancellationRequested();
         if (!_reader.Read())
             return false;
         RecordNumber++;
         var count = _reader.FieldCount;
+        CheckBounds(count);
+        // A row with no cell at all (every row number a sheet skips is one) is passed over without a value read.
+        _blank = true;
+        for (var i = 0; i < count && _blank; i++)
+            _blank = _reader.GetValue(i) is null;
+        if (_blank)
+            return true;
         if (_values.Length != count)
             _values = new string[count];
         if (KeepSerialDates && _serialDates.Length != count)
@@ -258,6 +325,21 @@ internal sealed class XlsxRecordTable : IRecordTable
             throw new UnreadableRecordException(
                 $"{_fileName}: row {RecordNumber} is longer than {_maxRecordBytes / 1024:N0} KB. Nothing was loaded; fix the row and upload the file again.");
         return true;
+    }
+
+    // The reader yields a row for every row number a sheet skips, each as wide as the widest row: its row numbers, its
+    // width and the cells walked (blank ones too) bound the work, whatever the file's size.
+    private void CheckBounds(int width)
+    {
+        if (width > RecordTables.MaxFields)
+            throw TooManyColumns($"{_fileName}, sheet '{_reader.Name}',", $"spans {width:N0} columns");
+        if (_reader.Depth >= _options.MaxExcelRows)
+            throw TooManyRows($"{_fileName}, sheet '{_reader.Name}',", $"uses row {_reader.Depth + 1L:N0}", _options);
+        _cellsWalked += width;
+        if (_cellsWalked > _options.MaxExcelCells)
+            throw new FileRefusedException(
+                $"{_fileName}, sheet '{_reader.Name}': its rows span more than {_options.MaxExcelCells:N0} cells, blank ones included " +
+                "(Ingestion:MaxExcelCells). Nothing was loaded; save the data as CSV or remove the stray rows and columns.");
     }
 
     private static string Text(object? value, bool dateColumn) => value switch

@@ -1,3 +1,5 @@
+using RetailInsights.Core.Ingestion;
+
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>The limits of one load (configuration section "Ingestion", beside the intake's settings).</summary>
@@ -21,4 +23,28 @@ public sealed class LoadOptions
     /// for the summaries (past it the summaries read the sales back from the table).
     /// </summary>
     public long MaxLoadMemoryBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The last row number a sheet may use or declare (default: Excel's own limit).</summary>
+    public int MaxExcelRows { get; set; } = 1_048_576;
+
+    /// <summary>Cells a sheet's rows may span, blank ones included (see <see cref="ReadOptions.MaxExcelCells"/>).</summary>
+    public long MaxExcelCells { get; set; } = 50_000_000;
+
+    /// <summary>
+    /// Wall-clock minutes one load may take (default 30): past them the load stops, the upload ends failed with the
+    /// reason, and the worker is free for the next job.
+    /// </summary>
+    public double MaxLoadMinutes { get; set; } = 30;
+
+    /// <summary>Seconds the Uploads page may spend reading a file's sheets or first rows before it gives up.</summary>
+    public double MaxPreviewSeconds { get; set; } = 10;
+
+    /// <summary>The options of a read with this configuration's limits, observing <paramref name="cancellationToken"/>.</summary>
+    public ReadOptions Bounded(ReadOptions read, CancellationToken cancellationToken) => read with
+    {
+        MaxDecompressedBytes = MaxDecompressedBytes,
+        MaxExcelRows = MaxExcelRows,
+        MaxExcelCells = MaxExcelCells,
+        Cancellation = cancellationToken,
+    };
 }

@@ -28,7 +28,29 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
     private sealed record LoadRun(NpgsqlConnection Connection, NpgsqlTransaction Transaction, Upload Upload,
         Func<UploadFileReader> OpenFile, UploadFileReader Reader, UploadProgressWriter Progress, Stopwatch Clock);
 
+    /// <summary>
+    /// Loads the upload within <see cref="LoadOptions.MaxLoadMinutes"/>: past it the load stops wherever it is, its
+    /// transaction rolls back, and the upload ends failed saying so (a retry would only take as long again).
+    /// </summary>
     public async Task<UploadOutcome> LoadAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(options.Value.MaxLoadMinutes));
+        try
+        {
+            return await LoadWithRetriesAsync(uploadId, limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var message = $"The load took longer than {options.Value.MaxLoadMinutes:0.##} minutes (Ingestion:MaxLoadMinutes) and was " +
+                "stopped; nothing of the file was loaded. Split the file, or ask an admin to raise the limit.";
+            await uploads.FailAsync(uploadId, message, cancellationToken);
+            logger.LogWarning("Upload #{Id} failed: {Message}", uploadId, message);
+            return await OutcomeAsync(uploadId, cancellationToken);
+        }
+    }
+
+    private async Task<UploadOutcome> LoadWithRetriesAsync(long uploadId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -81,16 +103,15 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var source = upload.MappingVersion is { } version ? await sources.GetAsync(upload.RetailerCode, version, cancellationToken) : null;
         using var progress = new UploadProgressWriter(dataSource, uploadId, clock);
         progress.SetStatus(UploadStatuses.Parsing, 0);
-        var readOptions = new ReadOptions
+        var readOptions = options.Value.Bounded(new ReadOptions
         {
             Mapping = source?.Mapping,
             Kind = UploadKinds.Parse(upload.RequestedKind),
             DefaultStoreId = upload.DefaultStoreCode,
             AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
             Now = clock.GetUtcNow().UtcDateTime,
-            MaxDecompressedBytes = options.Value.MaxDecompressedBytes,
             Sheet = upload.RequestedSheet,
-        };
+        }, cancellationToken);
         UploadFileReader OpenFile() => UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
         UploadFileReader reader;
         try

@@ -184,7 +184,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     {
         using var command = new NpgsqlCommand(
             "UPDATE uploads SET status = coalesce(@status, status), progress_percent = @percent, " +
-            "started_at = coalesce(started_at, clock_timestamp()) WHERE upload_id = @id", connection);
+            "started_at = coalesce(started_at, clock_timestamp()) WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')", connection);
         command.Parameters.AddWithValue("status", NpgsqlDbType.Text, (object?)status ?? DBNull.Value);
         command.Parameters.AddWithValue("percent", (short)percent);
         command.Parameters.AddWithValue("id", uploadId);
