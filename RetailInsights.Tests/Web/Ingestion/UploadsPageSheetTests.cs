@@ -100,4 +100,27 @@ public sealed class UploadsPageSheetTests : UploadPagesContext
         Assert.Empty(Directory.GetFiles(Path.Combine(Pipeline.Folder, "staging"), "*unwanted*", SearchOption.AllDirectories));
         Assert.Equal(0L, await Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM uploads"));
     }
+
+    [Fact]
+    public async Task AWorkbookWithTheGapBombSheet_isNotReadWithoutEnd_andItsLoadRefusesIt()
+    {
+        var path = Path.Combine(Pipeline.Folder, "notes-and-bomb.xlsx");
+        Support.Hostile.RawWorkbook.Write(path, [
+            ("Notes", Support.Hostile.RawWorkbook.Sheet("<row r=\"1\">" + Support.Hostile.RawWorkbook.Text("A1", "Exported") + "</row>")),
+            ("Data", Support.Hostile.RawWorkbook.Sheet(Support.Hostile.RawWorkbook.SalesHeader().Replace("</row>", "<c r=\"XFD1\"/></row>") +
+                "<row r=\"2147483647\"><c r=\"A2147483647\"><v>1</v></c></row>")),
+        ]);
+        var page = Render<UploadsPage>();
+        page.WaitForAssertion(() => Assert.Contains("No files loaded yet", page.Markup));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(await File.ReadAllBytesAsync(path), "notes-and-bomb.xlsx"));
+        page.WaitForAssertion(() => Assert.Contains("Queued as upload #", page.Markup), TimeSpan.FromSeconds(15));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"queued after {clock.Elapsed.TotalSeconds:F1} s");
+        await LoadQueuedAsync();
+        Assert.Contains("spans 16,384 columns, more than the 1,024", await Pipeline.Database.ScalarAsync<string>(
+            "SELECT status || ': ' || error_text FROM uploads"));
+        Assert.StartsWith("refused", await Pipeline.Database.ScalarAsync<string>("SELECT status FROM uploads"));
+    }
 }
