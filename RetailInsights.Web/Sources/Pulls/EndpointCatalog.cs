@@ -53,13 +53,14 @@ public sealed class EndpointCatalog(IDbContextFactory<RetailInsightsDbContext> d
         if (retailer is null || !await db.SourceMappings.AnyAsync(m => m.RetailerId == retailer.RetailerId, cancellationToken))
             throw new ArgumentException($"There is no source '{code}': save the source first (its name, kinds and mapping), then its endpoint.");
         var endpoint = await db.SourceEndpoints.SingleOrDefaultAsync(e => e.RetailerId == retailer.RetailerId, cancellationToken);
-        (string Auth, string? Cursor)? before = endpoint is null ? null : (endpoint.Auth, endpoint.Cursor);
+        (string Auth, string? Cursor, string BaseUrl)? before = endpoint is null ? null : (endpoint.Auth, endpoint.Cursor, endpoint.BaseUrl);
         if (endpoint is null)
         {
             endpoint = New(retailer.RetailerId, actor);
             db.SourceEndpoints.Add(endpoint);
         }
         Apply(endpoint, change);
+        EndpointRules.Url(endpoint.BaseUrl);
         if (!EndpointAuth.NeedsSecret(endpoint.Auth))
             endpoint.ProtectedSecret = null;
         else if (change.Secret is { } secret)
@@ -69,6 +70,11 @@ public sealed class EndpointCatalog(IDbContextFactory<RetailInsightsDbContext> d
         }
         else if (before?.Auth != endpoint.Auth)
             endpoint.ProtectedSecret = null; // another kind of authentication needs its own secret, asked for below
+        else if (before is { } old && !EndpointRules.SameOrigin(old.BaseUrl, endpoint.BaseUrl))
+            // A secret goes only to the scheme, host and port it was given for; nothing is saved until it is given again.
+            throw new ArgumentException($"The base URL now points to another address ({EndpointRules.Origin(old.BaseUrl)} → " +
+                $"{EndpointRules.Origin(endpoint.BaseUrl)}): the stored {EndpointAuth.SecretName(endpoint.Auth)} was given for the old " +
+                "address only and must be given again with the new URL.");
         EndpointRules.Check(endpoint, endpoint.ProtectedSecret is not null);
         endpoint.SavedBy = actor;
         endpoint.SavedAt = clock.GetUtcNow().UtcDateTime;

@@ -12,7 +12,8 @@ public sealed record FetchedPage(ReadOnlyMemory<byte> Body, string? LinkNext);
 /// GETs one page of a retailer API with its credentials: a timeout, 408, 429, a 5xx or a lost connection is tried
 /// again after a back-off that doubles (or the Retry-After the API asks for, up to a cap); anything else, or the last
 /// try, fails the pull with a message that says what to check. Redirects are not followed, so credentials never go to
-/// an address nobody saved; the answer is read up to a limit, never whole into memory first.
+/// an address nobody saved; an address no admin opened (<see cref="PullConnections"/>) fails the pull at once, untried
+/// again; the answer is read up to a limit, never whole into memory first.
 /// </summary>
 public sealed class EndpointClient(IHttpClientFactory clients, IOptions<PullOptions> options, TimeProvider clock, ILogger<EndpointClient> logger)
 {
@@ -43,6 +44,10 @@ public sealed class EndpointClient(IHttpClientFactory clients, IOptions<PullOpti
                 if (!IsTransient(response.StatusCode))
                     throw new PullFailedException(Refusal(response, problem));
                 wait = RetryAfter(response);
+            }
+            catch (HttpRequestException e) when (e.InnerException is PullAddressRefusedException refused)
+            {
+                throw new PullFailedException(refused.Message);
             }
             catch (HttpRequestException e)
             {

@@ -69,6 +69,18 @@ public static partial class EndpointRules
         return url;
     }
 
+    /// <summary>
+    /// Whether two base URLs have the same scheme, host and port, so that a secret given for one may go to the other; a
+    /// URL that is not an address shares no origin.
+    /// </summary>
+    public static bool SameOrigin(string? before, string? after) =>
+        Uri.TryCreate(before, UriKind.Absolute, out var a) && Uri.TryCreate(after?.Trim(), UriKind.Absolute, out var b)
+        && a.Scheme == b.Scheme && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+
+    /// <summary>The scheme, host and port of a base URL, as messages name it.</summary>
+    public static string Origin(string baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : Shorten(baseUrl);
+
     /// <summary>The address without its query, as the uploads' history and the logs name it.</summary>
     public static string Display(string baseUrl) =>
         Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Path) : baseUrl;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using RetailInsights.Core.Ingestion.Pulls;
+
 namespace RetailInsights.Web.Sources.Pulls;
 
 /// <summary>How far one pull may go, and how it retries an API that stumbles (section "Pulls").</summary>
@@ -31,4 +34,33 @@ public sealed class PullOptions
 
     /// <summary>The longest wait between tries, a Retry-After included: an API asking for longer is tried again at the next pull.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Host names, IP addresses and CIDR ranges that pulls may reach although they are not public (loopback, private,
+    /// link-local…), each opened deliberately by an admin: a list, or one value separated by ';' (see <see cref="PullAllowance"/>).
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Opens the private and carrier-grade NAT ranges (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) for systems on the site.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <exception cref="FormatException">An entry of <see cref="AllowedHosts"/> is not a host, address or range.</exception>
+    public PullAllowance Allowance() => PullAllowance.Parse(AllowedHosts, AllowPrivateNetworks);
+}
+
+/// <summary>A mistyped allowed host stops the start with a message naming it, rather than leaving the endpoint refused.</summary>
+internal sealed class PullOptionsValidator : IValidateOptions<PullOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PullOptions options)
+    {
+        try
+        {
+            options.Allowance();
+            return ValidateOptionsResult.Success;
+        }
+        catch (FormatException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
+    }
 }

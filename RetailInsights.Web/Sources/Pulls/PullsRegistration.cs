@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using RetailInsights.Core.Ingestion.Pulls;
 using RetailInsights.Web.Admin.Security;
 
 namespace RetailInsights.Web.Sources.Pulls;
@@ -9,13 +10,23 @@ public static class PullsRegistration
     /// <summary>Endpoints of sources and their pulls, for the app, its pages and the commands.</summary>
     public static IServiceCollection AddPulls(this IServiceCollection services)
     {
-        services.AddOptions<PullOptions>().BindConfiguration(PullOptions.Section);
+        services.AddOptions<PullOptions>().BindConfiguration(PullOptions.Section)
+            // A list (Pulls:AllowedHosts:0=…) or one value (Pulls:AllowedHosts=a;b), which binding alone would drop unsaid.
+            .Configure<IConfiguration>((o, config) =>
+                o.AllowedHosts = AllowedHosts(config.GetSection($"{PullOptions.Section}:{nameof(PullOptions.AllowedHosts)}")))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PullOptions>, PullOptionsValidator>();
+        services.AddSingleton<PullConnections>();
         // The secrets are encrypted with the app's own key ring: the command must read what the page saved.
         services.AddRetailInsightsDataProtection();
         services.AddHttpClient(EndpointClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
+                // Every connection goes where the address check lets it, redirects are answered, not followed (the
+                // credentials would go along), and no proxy stands between: through one, the check would see only the proxy.
+                ConnectCallback = provider.GetRequiredService<PullConnections>().ConnectAsync,
                 AllowAutoRedirect = false,
+                UseProxy = false,
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
@@ -30,6 +41,9 @@ public static class PullsRegistration
         services.AddScoped<PullJob>();
         return services;
     }
+
+    private static List<string> AllowedHosts(IConfigurationSection section) =>
+        [.. PullAllowance.Split(section.Value), .. section.GetChildren().SelectMany(c => PullAllowance.Split(c.Value))];
 
     /// <summary>The recurring pulls made to match the saved endpoints, once the database is migrated.</summary>
     public static void MapPulls(this WebApplication app)

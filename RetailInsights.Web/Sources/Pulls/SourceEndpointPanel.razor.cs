@@ -22,8 +22,14 @@ public sealed partial class SourceEndpointPanel
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    /// <summary>The stored secret stays when the auth kind stays and no new one is typed.</summary>
-    private bool SecretKept => _current is { HasSecret: true } current && current.Auth == _form.Auth;
+    /// <summary>The stored secret stays when the auth kind and the URL's scheme, host and port stay and no new one is typed.</summary>
+    private bool SecretKept => SecretStored && EndpointRules.SameOrigin(_current!.BaseUrl, _form.BaseUrl);
+
+    private bool SecretStored => _current is { HasSecret: true } current && current.Auth == _form.Auth;
+
+    private string SecretHelp => SecretKept ? "set — type a new one to replace it"
+        : SecretStored ? "must be given again: the base URL's scheme, host or port changed, and the stored one goes only to the old address"
+        : "not set";
 
     protected override void OnInitialized() => Changes.Changed += OnDataChanged;
 

@@ -17,7 +17,9 @@ namespace RetailInsights.Tests.Web.Sources.Pulls;
 /// <summary>
 /// A source "market" whose sales come from a <see cref="RetailerApi"/> on loopback: the app's pull services (as the
 /// app registers them) on a database, staging folder and Hangfire storage of the test's own, with what they log kept.
-/// Back-offs are a few milliseconds, so retries cost the tests no time.
+/// Back-offs are a few milliseconds, so retries cost the tests no time. Pulls reach only public addresses unless
+/// allowed, so the API's loopback address is opened as an admin would open an on-site system's
+/// (<see cref="AllowTheApi"/>); a test that passes <c>("Pulls:AllowedHosts", "")</c> runs with the default.
 /// </summary>
 public sealed class PullContext : IAsyncDisposable
 {
@@ -31,6 +33,9 @@ public sealed class PullContext : IAsyncDisposable
     public LogSink Logs { get; }
     public ServiceProvider Services { get; }
 
+    /// <summary>The one address the retailer API listens on, opened deliberately (as one value, not a list: both forms work).</summary>
+    public static readonly (string Key, string Value) AllowTheApi = ("Pulls:AllowedHosts", "127.0.0.1");
+
     public static async Task<PullContext> StartAsync(params (string Key, string Value)[] settings)
     {
         var pipeline = new PipelineFixture();
@@ -38,7 +43,8 @@ public sealed class PullContext : IAsyncDisposable
         var api = await RetailerApi.StartAsync();
         var logs = new LogSink();
         var services = new ServiceCollection();
-        services.AddSingleton(pipeline.Configuration([("Pulls:RetryDelay", "00:00:00.010"), ("Pulls:Attempts", "3"), .. settings]));
+        (string Key, string Value)[] defaults = [("Pulls:RetryDelay", "00:00:00.010"), ("Pulls:Attempts", "3"), AllowTheApi];
+        services.AddSingleton(pipeline.Configuration([.. defaults.Where(d => settings.All(s => s.Key != d.Key)), .. settings]));
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = pipeline.Folder });
         services.AddLogging(b => b.AddProvider(logs));
         services.AddRetailInsightsData();

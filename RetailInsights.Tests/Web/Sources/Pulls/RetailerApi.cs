@@ -38,8 +38,8 @@ public sealed class RetailerApi : IAsyncDisposable
     public string Paging { get; set; } = "pages";
 
     /// <summary>
-    /// An answer in place of the page (1-based) when it gives one: a status with an optional Retry-After, or a body
-    /// that is not JSON; null serves the page.
+    /// An answer in place of the page (1-based) when it gives one: a status with an optional Retry-After or Location,
+    /// or a body that is not JSON; null serves the page.
     /// </summary>
     public Func<int, Fault?>? Faults { get; set; }
 
@@ -50,7 +50,7 @@ public sealed class RetailerApi : IAsyncDisposable
 
     private int _unauthorized;
 
-    public sealed record Fault(HttpStatusCode Status, string? RetryAfter = null, string? Body = null);
+    public sealed record Fault(HttpStatusCode Status, string? RetryAfter = null, string? Body = null, Uri? Location = null);
 
     public static async Task<RetailerApi> StartAsync()
     {
@@ -90,6 +90,8 @@ public sealed class RetailerApi : IAsyncDisposable
         {
             if (fault.RetryAfter is { } wait)
                 context.Response.Headers.RetryAfter = wait;
+            if (fault.Location is { } location)
+                context.Response.Headers.Location = location.AbsoluteUri;
             return fault.Body is { } body ? Results.Text(body, "application/json", Encoding.UTF8, (int)fault.Status) : Results.StatusCode((int)fault.Status);
         }
         var since = query["since"].SingleOrDefault();

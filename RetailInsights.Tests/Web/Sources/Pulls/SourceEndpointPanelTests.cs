@@ -76,6 +76,41 @@ public sealed class SourceEndpointPanelTests : UploadPagesContext
     }
 
     [Fact]
+    public async Task ChangingTheUrlsHost_saysTheSecretMustBeGivenAgain_andSavesTheNewUrlOnlyWithIt()
+    {
+        const string moved = "https://api.other-retailer.example/v1/sales";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SourceCatalog>().SaveAsync("market", new SourceChange { Kinds = ["transactions"] },
+                "test", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<EndpointCatalog>().SaveAsync("market", new EndpointChange
+                { BaseUrl = Url, CursorField = "updated_at", Auth = EndpointAuth.Bearer, Secret = RetailerApi.Token }, "test", CancellationToken.None);
+        }
+        var page = await EditMarketAsync();
+        page.WaitForAssertion(() => Assert.Contains("set — type a new one to replace it", page.Markup));
+
+        // A new path on the same host keeps the token; another host does not.
+        await page.ChangeNowAsync("#endpoint-url", Url + "?status=paid");
+        Assert.Contains("set — type a new one to replace it", page.Markup);
+        await page.ChangeNowAsync("#endpoint-url", moved);
+
+        page.WaitForAssertion(() => Assert.Contains("must be given again: the base URL's scheme, host or port changed", page.Markup));
+        await page.ClickNowAsync("#save-endpoint");
+
+        page.WaitForAssertion(() => Assert.Contains("must be given again with the new URL", page.Find("#endpoint-error").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Equal(Url, await Pipeline.Database.ScalarAsync<string>("SELECT base_url FROM source_endpoints"));
+
+        await page.ChangeNowAsync("#endpoint-secret", "token-for-the-new-host");
+        await page.ClickNowAsync("#save-endpoint");
+
+        page.WaitForAssertion(() => Assert.Contains("Saved the endpoint of market", page.Find("#endpoint-form").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Contains("set — type a new one to replace it", page.Markup);
+        Assert.Equal(moved, await Pipeline.Database.ScalarAsync<string>("SELECT base_url FROM source_endpoints"));
+        var stored = await Pipeline.Database.ScalarAsync<string>("SELECT protected_secret FROM source_endpoints");
+        Assert.Equal("token-for-the-new-host", Services.GetRequiredService<EndpointSecrets>().Unprotect("market", stored));
+    }
+
+    [Fact]
     public async Task SaveEndpoint_withABadSchedule_isAnsweredOnThePage_andSchedulesNothing()
     {
         await using (var scope = Services.CreateAsyncScope())

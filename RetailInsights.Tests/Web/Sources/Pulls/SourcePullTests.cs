@@ -267,6 +267,36 @@ public sealed class SourcePullTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangingTheUrlsSchemeHostOrPort_dropsTheStoredSecret_soTheNewUrlSavesOnlyWithItGivenAgain_whileAPathChangeKeepsIt()
+    {
+        Api.Auth = EndpointAuth.Bearer;
+        await _context.SaveEndpointAsync(new EndpointChange { Auth = EndpointAuth.Bearer, Secret = RetailerApi.Token });
+        var port = Api.BaseUrl.Port;
+        var samePlace = $"http://127.0.0.1:{port}/v1/sales?status=paid";
+
+        await _context.SaveEndpointAsync(new EndpointChange { BaseUrl = samePlace });
+
+        Assert.True((await _context.EndpointAsync()).HasSecret);
+        foreach (var elsewhere in new[] { $"http://localhost:{port}/v1/sales", $"http://127.0.0.1:{port + 1}/v1/sales", $"https://127.0.0.1:{port}/v1/sales" })
+        {
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => _context.SaveEndpointAsync(new EndpointChange { BaseUrl = elsewhere }));
+            Assert.Contains($"({new Uri(samePlace).GetLeftPart(UriPartial.Authority)} → {new Uri(elsewhere).GetLeftPart(UriPartial.Authority)})", refused.Message);
+            Assert.Contains("the stored bearer token was given for the old address only and must be given again with the new URL", refused.Message);
+            Assert.Equal(samePlace, (await _context.EndpointAsync()).BaseUrl);
+        }
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM uploads"));
+
+        // Given again with the new URL, it is saved there and the pull sends it there.
+        var moved = await _context.SaveEndpointAsync(new EndpointChange { BaseUrl = $"http://localhost:{port}/v1/sales", Secret = RetailerApi.Token });
+
+        Assert.True(moved.HasSecret);
+        Assert.Equal(PullStatuses.Loaded, (await _context.PullAsync()).Status);
+        Assert.Equal(Sorted(PullContext.SevenFacts), Sorted(await _context.FactsAsync()));
+        Assert.Contains("(secret replaced)", (await _context.ListAsync(
+            "SELECT detail FROM audit_log WHERE action = 'source.endpoint_saved' ORDER BY audit_entry_id")).Last());
+    }
+
+    [Fact]
     public async Task SaveEndpoint_refusesCredentialsOverPlainHttpToAnotherHost_credentialsInTheUrl_andABadSchedule()
     {
         async Task<string> RefusedAsync(EndpointChange change) => (await Assert.ThrowsAsync<ArgumentException>(() => _context.SaveEndpointAsync(change))).Message;

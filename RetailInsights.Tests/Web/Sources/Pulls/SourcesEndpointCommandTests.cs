@@ -26,7 +26,7 @@ public sealed class SourcesEndpointCommandTests : IAsyncLifetime
     {
         var output = new StringWriter();
         var exit = await CommandLine.RunAsync(["sources", .. args], output, output,
-            _context.Pipeline.Configuration(("Pulls:RetryDelay", "00:00:00.010")), input: input is null ? null : new StringReader(input));
+            _context.Pipeline.Configuration(("Pulls:RetryDelay", "00:00:00.010"), PullContext.AllowTheApi), input: input is null ? null : new StringReader(input));
         return (exit, output.ToString());
     }
 

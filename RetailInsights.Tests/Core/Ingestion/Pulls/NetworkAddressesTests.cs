@@ -1,0 +1,75 @@
+using System.Net;
+using RetailInsights.Core.Ingestion.Pulls;
+
+namespace RetailInsights.Tests.Core.Ingestion.Pulls;
+
+public sealed class NetworkAddressesTests
+{
+    [Theory]
+    [InlineData("8.8.8.8", AddressKind.Public)]
+    [InlineData("93.184.215.14", AddressKind.Public)]
+    [InlineData("172.32.0.1", AddressKind.Public)]
+    [InlineData("100.128.0.1", AddressKind.Public)]
+    [InlineData("169.255.0.1", AddressKind.Public)]
+    [InlineData("127.0.0.1", AddressKind.Loopback)]
+    [InlineData("127.255.255.254", AddressKind.Loopback)]
+    [InlineData("169.254.169.254", AddressKind.Metadata)]
+    [InlineData("169.254.0.1", AddressKind.LinkLocal)]
+    [InlineData("169.254.170.2", AddressKind.LinkLocal)]
+    [InlineData("10.0.0.1", AddressKind.Private)]
+    [InlineData("172.16.0.1", AddressKind.Private)]
+    [InlineData("172.31.255.255", AddressKind.Private)]
+    [InlineData("192.168.1.10", AddressKind.Private)]
+    [InlineData("100.64.0.1", AddressKind.SharedNat)]
+    [InlineData("100.100.100.200", AddressKind.SharedNat)]
+    [InlineData("0.0.0.0", AddressKind.Unspecified)]
+    [InlineData("0.1.2.3", AddressKind.Unspecified)]
+    [InlineData("224.0.0.1", AddressKind.Multicast)]
+    [InlineData("239.255.255.250", AddressKind.Multicast)]
+    [InlineData("255.255.255.255", AddressKind.Reserved)]
+    [InlineData("240.0.0.1", AddressKind.Reserved)]
+    [InlineData("198.18.0.1", AddressKind.Reserved)]
+    [InlineData("192.0.2.1", AddressKind.Reserved)]
+    [InlineData("2606:4700:4700::1111", AddressKind.Public)]
+    [InlineData("2a00:1450:4001:82a::200e", AddressKind.Public)]
+    [InlineData("::1", AddressKind.Loopback)]
+    [InlineData("::", AddressKind.Unspecified)]
+    [InlineData("fe80::1", AddressKind.LinkLocal)]
+    [InlineData("febf:ffff::1", AddressKind.LinkLocal)]
+    [InlineData("fd00:ec2::254", AddressKind.Metadata)]
+    [InlineData("fd00:ec2::253", AddressKind.Private)]
+    [InlineData("fc00::1", AddressKind.Private)]
+    [InlineData("fdff:ffff::1", AddressKind.Private)]
+    [InlineData("fec0::1", AddressKind.Private)]
+    [InlineData("ff02::1", AddressKind.Multicast)]
+    [InlineData("2001:db8::1", AddressKind.Reserved)]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", AddressKind.Reserved)]
+    [InlineData("100::1", AddressKind.Reserved)]
+    [InlineData("4000::1", AddressKind.Reserved)]
+    // IPv6 carrying IPv4: judged by the IPv4 address inside.
+    [InlineData("::ffff:127.0.0.1", AddressKind.Loopback)]
+    [InlineData("::ffff:169.254.169.254", AddressKind.Metadata)]
+    [InlineData("::ffff:10.1.2.3", AddressKind.Private)]
+    [InlineData("::ffff:8.8.8.8", AddressKind.Public)]
+    [InlineData("::127.0.0.1", AddressKind.Loopback)]
+    [InlineData("64:ff9b::a9fe:a9fe", AddressKind.Metadata)]
+    [InlineData("64:ff9b::808:808", AddressKind.Public)]
+    [InlineData("64:ff9b:1::1", AddressKind.Private)]
+    [InlineData("2002:7f00:1::1", AddressKind.Loopback)]
+    [InlineData("2002:c0a8:101::1", AddressKind.Private)]
+    [InlineData("2002:808:808::1", AddressKind.Public)]
+    public void Classify_sortsEachAddress(string address, AddressKind kind) =>
+        Assert.Equal(kind, NetworkAddresses.Classify(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("::ffff:127.0.0.1", "127.0.0.1")]
+    [InlineData("::ffff:a9fe:a9fe", "169.254.169.254")]
+    [InlineData("64:ff9b::7f00:1", "127.0.0.1")]
+    [InlineData("2002:a00:1::", "10.0.0.1")]
+    [InlineData("::1", "::1")]
+    [InlineData("::", "::")]
+    [InlineData("fe80::1", "fe80::1")]
+    [InlineData("10.0.0.1", "10.0.0.1")]
+    public void Unwrap_givesTheIpv4AddressInside_orTheAddressItself(string address, string expected) =>
+        Assert.Equal(IPAddress.Parse(expected), NetworkAddresses.Unwrap(IPAddress.Parse(address)));
+}
