@@ -31,7 +31,15 @@ public static class ApiDocuments
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An API key an admin created on the API keys page; it may be limited to purposes, sources and stores.",
             };
+            // Every operation needs a key: said on each, so that a generated client sends it.
+            var requirement = new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+            };
+            foreach (var operation in document.Paths.Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []))
+                operation.Security = [requirement];
             return Task.CompletedTask;
         });
     });

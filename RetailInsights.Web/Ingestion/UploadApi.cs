@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -27,10 +28,10 @@ public static class UploadApi
     {
         var api = app.MapGroup("/api/uploads").RequireAuthorization(Policies.UploadApi).DisableAntiforgery();
         api.MapGet("/{id:long}", GetStatusAsync).WithSummary("An upload's status and counts (a key sees its own uploads)")
-            .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound);
+            .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound).ProducesAccessErrors();
         api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields source (its mapping applies), kind, store, dateOrder, retailer, sheet (of a workbook), then the file")
-            .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>()
-            .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status413PayloadTooLarge);
+            .Accepts<UploadForm>("multipart/form-data")
+            .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>().ProducesApiErrors();
     }
 
     private static async Task<IResult> PostAsync(HttpContext context, UploadIntake intake, UploadStorage storage, UploadQueries queries)

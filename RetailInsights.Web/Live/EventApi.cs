@@ -31,11 +31,11 @@ public static class EventApi
         api.MapPost("/transactions", (HttpContext context, EventWriter writer, IOptions<LiveOptions> options, TimeProvider clock) =>
                 PostAsync<TransactionRow>(context, EventKind.Transaction, UploadKind.Transactions, options.Value, clock,
                     (source, events, cutoff, token) => writer.WriteSalesAsync(source, events, cutoff, token)))
-            .WithSummary("Post sales as they happen").Produces<EventsResponse>().Produces<EventsResponse>(StatusCodes.Status207MultiStatus);
+            .WithSummary("Post sales as they happen").DescribedAsEvents<TransactionEvent>();
         api.MapPost("/refunds", (HttpContext context, EventWriter writer, IOptions<LiveOptions> options, TimeProvider clock) =>
                 PostAsync<RefundRow>(context, EventKind.Refund, UploadKind.Refunds, options.Value, clock,
                     (source, events, cutoff, token) => writer.WriteRefundsAsync(source, events, cutoff, token)))
-            .WithSummary("Post refunds as they happen").Produces<EventsResponse>().Produces<EventsResponse>(StatusCodes.Status207MultiStatus);
+            .WithSummary("Post refunds as they happen").DescribedAsEvents<RefundEvent>();
     }
 
     private delegate Task<EventBatchResult> Write<TRow>(string source, IReadOnlyList<AcceptedEvent<TRow>> events, DateTime cutoff,
