@@ -69,7 +69,7 @@ public sealed record ApiKeyScope(IReadOnlyList<string> Purposes, IReadOnlyList<s
 
     /// <summary>
     /// A scope from what an admin typed: purposes (at least one of <see cref="ApiKeyPurposes.All"/>), and codes
-    /// separated by commas, semicolons or spaces (empty: no limit).
+    /// separated by commas or semicolons (empty: no limit).
     /// </summary>
     /// <exception cref="ArgumentException">The scope cannot be taken; the message says why.</exception>
     public static ApiKeyScope Parse(IEnumerable<string> purposes, string? sources, string? stores)
@@ -84,7 +84,9 @@ public sealed record ApiKeyScope(IReadOnlyList<string> Purposes, IReadOnlyList<s
 
     private static IReadOnlyList<string>? Codes(string? text, string what)
     {
-        var codes = (text ?? "").Split([',', ';', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        // Not split on spaces: a store code may hold one ("Store 12").
+        var codes = (text ?? "").Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
         if (codes.FirstOrDefault(c => c.Length > FieldLimits.Code) is { } tooLong)
             throw new ArgumentException($"A {what} code has at most {FieldLimits.Code} characters, not {tooLong.Length}.");
         return codes.Count == 0 ? null : codes;
