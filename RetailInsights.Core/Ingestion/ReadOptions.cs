@@ -9,6 +9,12 @@ public sealed record ReadOptions
     /// <summary>Store for lines of files without a store column (or with an empty one).</summary>
     public string? DefaultStoreId { get; init; }
 
+    /// <summary>
+    /// The only stores the file's lines may name (those of the API key that sent it); a line of another store is rejected
+    /// (<see cref="RejectReasons.StoreOutOfScope"/>). Null: any store.
+    /// </summary>
+    public IReadOnlySet<string>? AllowedStores { get; init; }
+
     /// <summary>For slashed dates when no value in the file proves the order.</summary>
     public DateOrder AmbiguousDateOrder { get; init; } = DateOrder.MonthFirst;
 

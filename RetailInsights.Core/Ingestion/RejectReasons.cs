@@ -39,12 +39,18 @@ public static class RejectReasons
     /// <summary>A spreadsheet's total row (a "Total" label with sums), not a line of its own.</summary>
     public const string TotalRow = "total_row";
 
+    /// <summary>A line of a store the API key that sent the file is not limited to.</summary>
+    public const string StoreOutOfScope = "store_out_of_scope";
+
+    /// <summary>A live event older than the events API takes (<c>Live:MaxEventAgeDays</c>): a file brings old days.</summary>
+    public const string TooOld = "too_old";
+
     public static readonly IReadOnlyList<string> All =
     [
         WrongColumnCount, MalformedQuotes, MissingInvoice, MissingStockCode, BadQuantity, ZeroQuantity, BadPrice,
         NegativePrice, BadDate, FutureDate, LineAmountMismatch, MissingRefundId, BadAmount, NegativeAmount, BadReason,
         MissingStoreId, BadSize, ValueOutOfRange, MissingEventId, NotAnObject,
-        NestedValue, MalformedJson, TotalRow,
+        NestedValue, MalformedJson, TotalRow, StoreOutOfScope, TooOld,
     ];
 
     private static readonly Dictionary<string, string> Descriptions = new()
@@ -72,6 +78,8 @@ public static class RejectReasons
         [NestedValue] = "A field holds an object or a list where a single value belongs: records must be flat.",
         [MalformedJson] = "The record is not valid JSON.",
         [TotalRow] = "A total row of the spreadsheet (labelled Total), not a line of its own: the lines it sums are loaded.",
+        [StoreOutOfScope] = "The line's store is not one of the stores the API key that sent the file may send for.",
+        [TooOld] = "The event is older than the live events API takes: send old days as a file.",
     };
 
     /// <summary>What a reason code means, in a sentence for the person who sent the file.</summary>

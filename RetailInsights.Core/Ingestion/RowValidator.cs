@@ -52,6 +52,13 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
 
     protected string Store(string value) => value.Length > 0 ? value : Options.DefaultStoreId ?? UnassignedStore;
 
+    /// <summary>Adds <see cref="RejectReasons.StoreOutOfScope"/> for a store outside <see cref="ReadOptions.AllowedStores"/>.</summary>
+    protected void CheckStoreScope(string store, List<string> reasons)
+    {
+        if (Options.AllowedStores is { } allowed && store.Length > 0 && !allowed.Contains(store))
+            reasons.Add(RejectReasons.StoreOutOfScope);
+    }
+
     /// <summary>Adds <see cref="RejectReasons.ValueOutOfRange"/> (once) when any text is longer than its column.</summary>
     protected static void CheckLengths(List<string> reasons, params ReadOnlySpan<(string? Value, int Max)> texts)
     {
@@ -102,6 +109,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             var description = f[FileSchemas.Transactions.Description];
             var country = f[FileSchemas.Transactions.Country];
             var store = Store(f[FileSchemas.Transactions.StoreId]);
+            CheckStoreScope(store, reasons);
             var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Transactions.CustomerId]);
             CheckLengths(reasons, (invoice, FieldLimits.Code), (stockCode, FieldLimits.Code), (store, FieldLimits.Code),
                 (customer, FieldLimits.Code), (description, FieldLimits.Description), (country, FieldLimits.Place));
@@ -160,6 +168,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             amount = FieldLimits.Round(amount);
             CheckAmount(amount, FieldLimits.MaxAmount, reasons);
             var store = Store(f[FileSchemas.Refunds.StoreId]);
+            CheckStoreScope(store, reasons);
             var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Refunds.CustomerId]);
             CheckLengths(reasons, (refundId, FieldLimits.Code), (invoice, FieldLimits.Code), (stockCode, FieldLimits.Code),
                 (store, FieldLimits.Code), (customer, FieldLimits.Code));
@@ -202,6 +211,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         {
             flags = RowFlags.None;
             var storeId = Required(f[FileSchemas.StoreLocations.StoreId], RejectReasons.MissingStoreId, reasons);
+            CheckStoreScope(storeId, reasons);
             int? size = null;
             var sizeText = f[FileSchemas.StoreLocations.SizeSqFt];
             if (sizeText.Length > 0)

@@ -17,6 +17,7 @@ public sealed class AppFactory(TestDatabase database, params (string Key, string
         // Tests sign in and poll the API many times from one address; each limit is tested with its own setting.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:ApiPerMinute", "10000");
+        builder.UseSetting("RateLimits:ApiPerKeyPerMinute", "10000");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
     }

@@ -33,6 +33,7 @@ public sealed class ProductionAppFactory : WebApplicationFactory<Program>
             ["Hangfire:RunServer"] = "false",
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:ApiPerMinute"] = "10000",
+            ["RateLimits:ApiPerKeyPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -18,11 +18,12 @@ public static partial class SignedInClient
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client that sends a new API key (named <paramref name="name"/> and a unique suffix), as a store system does.</summary>
-    public static async Task<HttpClient> WithApiKeyAsync(AppFactory app, string name)
+    /// <param name="keyScope">What the key may do; null: full rights, as keys made before scopes.</param>
+    public static async Task<HttpClient> WithApiKeyAsync(AppFactory app, string name, ApiKeyScope? keyScope = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"{name} {Guid.NewGuid():N}", "test",
-            CancellationToken.None);
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync($"{name} {Guid.NewGuid():N}",
+            keyScope ?? ApiKeyScope.Full, "test", CancellationToken.None);
         var client = Anonymous(app);
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
         return client;

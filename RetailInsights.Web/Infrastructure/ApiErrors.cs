@@ -14,6 +14,6 @@ public static class ApiErrors
     /// <summary>The refusals of every operation: no or a revoked key, a key outside its scope, too many requests.</summary>
     public static RouteHandlerBuilder ProducesAccessErrors(this RouteHandlerBuilder builder) => builder
         .Produces(StatusCodes.Status401Unauthorized)
-        .Produces<ApiError>(StatusCodes.Status403Forbidden)
-        .Produces(StatusCodes.Status429TooManyRequests);
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

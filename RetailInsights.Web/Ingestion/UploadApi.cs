@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using RetailInsights.Web.Admin.ApiKeys;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
@@ -14,7 +15,9 @@ namespace RetailInsights.Web.Ingestion;
 /// The HTTP API for machine clients (store systems), authenticated with an admin-created API key:
 /// <c>POST /api/uploads</c> (multipart: optional fields source, kind, store, dateOrder, retailer, sheet — of an Excel
 /// workbook —, replaces and confirm — a corrected copy of an upload the same key sent —, then the file) and
-/// <c>GET /api/uploads/{id}</c> for status and counts.
+/// <c>GET /api/uploads/{id}</c> for status and counts. The key must be for uploads, and a key limited to sources or
+/// stores sends only for them: a store-limited key names one of its stores in the field store, and its file's lines of
+/// other stores are rejected (<c>store_out_of_scope</c>) when the file loads.
 /// </summary>
 public static class UploadApi
 {
@@ -22,11 +25,13 @@ public static class UploadApi
         long Id, string FileName, string Kind, string Status, int ProgressPercent, long Rows, long Accepted, long Rejected,
         long Duplicates, long Flagged, DateTime UploadedAt, DateTime? FinishedAt, string? Error, string? Sheet = null);
 
-    public sealed record UploadAcceptedResponse(long Id, string Status, string Message, string Location);
+    /// <param name="Id">The upload, or (for content another key already sent) null: a key learns nothing of another's uploads.</param>
+    public sealed record UploadAcceptedResponse(long? Id, string Status, string Message, string? Location);
 
     public static void MapUploadApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/uploads").RequireAuthorization(Policies.UploadApi).DisableAntiforgery();
+        var api = app.MapGroup("/api/uploads").RequireAuthorization(Policies.UploadApi).DisableAntiforgery()
+            .RateLimitedPerApiKey(ApiKeyPurposes.Uploads).RequireApiKeyPurpose(ApiKeyPurposes.Uploads);
         api.MapGet("/{id:long}", GetStatusAsync).WithSummary("An upload's status and counts (a key sees its own uploads)")
             .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound).ProducesAccessErrors();
         api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields source (its mapping applies), kind, store, dateOrder, retailer, sheet (of a workbook), then the file")
@@ -34,7 +39,8 @@ public static class UploadApi
             .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>().ProducesApiErrors();
     }
 
-    private static async Task<IResult> PostAsync(HttpContext context, UploadIntake intake, UploadStorage storage, UploadQueries queries)
+    private static async Task<IResult> PostAsync(HttpContext context, UploadIntake intake, UploadStorage storage, UploadQueries queries,
+        IDbContextFactory<RetailInsightsDbContext> dbFactory)
     {
         // The file streams from the request to the staging folder; the limit is the upload limit, not Kestrel's 30 MB.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -79,12 +85,15 @@ public static class UploadApi
             // Checked before a byte of the file is written.
             if (IntakeRules.FirstProblem(request) is { } problem)
                 return Results.BadRequest(new { error = problem.Message, field = problem.Field });
+            var scope = ApiKeyScope.Of(context.User);
+            if (await ScopeProblemAsync(scope, request, dbFactory, context.RequestAborted) is { } outside)
+                return ApiKeyEndpoints.OutsideScope(outside, scope);
             try
             {
                 var result = await intake.AcceptAsync(section.Body, request, null, enqueue: true, context.RequestAborted);
-                var body = new UploadAcceptedResponse(result.UploadId,
+                var body = new UploadAcceptedResponse(result.HolderHidden ? null : result.UploadId,
                     result.State == IntakeState.AlreadyLoaded ? "already_loaded" : result.State == IntakeState.InProgress ? "in_progress" : UploadStatuses.Queued,
-                    result.Message, $"/api/uploads/{result.UploadId}");
+                    result.Message, result.HolderHidden ? null : $"/api/uploads/{result.UploadId}");
                 return result.State == IntakeState.AlreadyLoaded ? Results.Ok(body) : Results.Accepted(body.Location, body);
             }
             catch (UploadTooLargeException e)
@@ -100,6 +109,35 @@ public static class UploadApi
     }
 
     private const int MaxFieldChars = 256;
+
+    /// <summary>
+    /// Why the key may not send this file, before a byte of it is written: its source (named, or the retailer code) must
+    /// be one of the key's, and already exist — a key limited to sources makes none; a key limited to stores names one
+    /// of them in the field store (the lines of other stores are then rejected by the load) and sends no product
+    /// catalog, which is the whole chain's.
+    /// </summary>
+    private static async Task<string?> ScopeProblemAsync(ApiKeyScope scope, IntakeRequest request,
+        IDbContextFactory<RetailInsightsDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        var source = IntakeRules.NullIfBlank(request.Source) ?? IntakeRules.Retailer(request.RetailerCode);
+        if (scope.SourceProblem(source, "send files") is { } outside)
+            return outside;
+        if (scope.Sources is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Retailers.AnyAsync(r => r.Code == source, cancellationToken))
+                return $"There is no source {source} yet, and a key limited to sources may not create one: an admin adds it on the Sources page.";
+        }
+        if (scope.Stores is null)
+            return null;
+        if (IntakeRules.NullIfBlank(request.DefaultStoreCode) is not { } store)
+            return $"This key may send files only for stores {string.Join(", ", scope.Stores)}: name one of them in the field store.";
+        if (scope.StoresProblem([store], "send files") is { } otherStore)
+            return otherStore;
+        return request.Kind == UploadKinds.ProductCatalog
+            ? $"This key may send files only for stores {string.Join(", ", scope.Stores)}; a product catalog is the whole chain's, outside its scope."
+            : null;
+    }
 
     private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
     {

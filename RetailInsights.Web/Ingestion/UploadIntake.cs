@@ -33,7 +33,11 @@ public enum IntakeState
     InProgress,
 }
 
-public sealed record IntakeResult(long UploadId, IntakeState State, string Message);
+/// <param name="HolderHidden">
+/// The upload holding the same content is another API key's: the message does not name it, nor may the caller be told
+/// <paramref name="UploadId"/>.
+/// </param>
+public sealed record IntakeResult(long UploadId, IntakeState State, string Message, bool HolderHidden = false);
 
 /// <summary>
 /// The one door for files — the upload page, the API, the import command and the drop folder: check what the
@@ -164,18 +168,21 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
                 return new IntakeResult(uploadId, IntakeState.Queued, $"Queued as upload #{uploadId}.");
             }
             if (await uploads.FindHolderAsync(staged.Sha256, request.Sheet, cancellationToken) is { } holder)
-                return await AnswerHeldAsync(holder, staged, enqueue, cancellationToken);
+                return await AnswerHeldAsync(holder, staged, request.ApiKeyId, enqueue, cancellationToken);
             if (attempt == 3)
                 throw new InvalidOperationException($"Upload of {staged.OriginalName} kept meeting a concurrent upload of the same file.");
         }
     }
 
-    private async Task<IntakeResult> AnswerHeldAsync(ContentHolder holder, StagedFile staged, bool enqueue, CancellationToken cancellationToken)
+    private async Task<IntakeResult> AnswerHeldAsync(ContentHolder holder, StagedFile staged, int? apiKeyId, bool enqueue,
+        CancellationToken cancellationToken)
     {
+        var named = holder.MayBeNamedTo(apiKeyId);
+        IntakeResult Answer(IntakeState state) => new(holder.UploadId, state, named ? holder.Message : holder.PrivateMessage, !named);
         if (holder.IsLoaded)
         {
             File.Delete(staged.Path);
-            return new IntakeResult(holder.UploadId, IntakeState.AlreadyLoaded, holder.Message);
+            return Answer(IntakeState.AlreadyLoaded);
         }
         // An upload of the same content that never finished (a crash, a killed import) is resumed, not duplicated;
         // when its staged file is lost, this copy takes its place.
@@ -185,7 +192,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
             await uploads.AttachStagedFileAsync(holder.UploadId, staged.Path, cancellationToken);
         if (enqueue)
             Enqueue(holder.UploadId);
-        return new IntakeResult(holder.UploadId, IntakeState.InProgress, holder.Message);
+        return Answer(IntakeState.InProgress);
     }
 
     private void Enqueue(long uploadId) =>

@@ -129,6 +129,17 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
         return new EventBatchResult(loaded, total - fresh, fresh - loaded, late);
     }
 
+    /// <summary>
+    /// Whether the source system exists. The writes add a source they have not seen (as a file's load does); the API
+    /// asks first for a key limited to sources, which may not add one.
+    /// </summary>
+    public async Task<bool> SourceExistsAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM dim_retailer WHERE code = @code)");
+        command.Parameters.AddWithValue("code", source);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>The uploads row that a source system's live facts belong to (one per source, made on first use).</summary>
     private async Task<long> FeedAsync(string source, CancellationToken cancellationToken) =>
         feeds.TryGetValue(source, out var feed) ? feed : feeds[source] = await uploads.EnsureLiveFeedAsync(source, cancellationToken);

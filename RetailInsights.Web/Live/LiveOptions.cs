@@ -11,6 +11,9 @@ public sealed class LiveOptions
     /// <summary>An event this many minutes behind the clock still updates its minute's window; a later one counts in its day, flagged late.</summary>
     public int AllowedLatenessMinutes { get; set; } = 5;
 
+    /// <summary>An event older than this many days is refused (<c>too_old</c>): old days come as files, not as live events.</summary>
+    public int MaxEventAgeDays { get; set; } = 2;
+
     /// <summary>Days the per-minute windows (and the events' ids, against retries) are kept before rolling up to hours.</summary>
     public int KeepMinutesDays { get; set; } = 7;
 

@@ -37,7 +37,7 @@ events() {
   printf '%s\n' "$password" | "${APP[@]}" users add --email bench@retailinsights.local --role Marketing >/dev/null 2>&1 || true
   local port=5190
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  (cd "$ROOT/RetailInsights.Web" && exec env ASPNETCORE_ENVIRONMENT=Development Hangfire__RunServer=false RateLimits__EventsPerMinute=1000000 \
+  (cd "$ROOT/RetailInsights.Web" && exec env ASPNETCORE_ENVIRONMENT=Development Hangfire__RunServer=false RateLimits__EventsPerMinute=1000000 RateLimits__EventsPerKeyPerMinute=1000000 \
     "${APP[@]}" --urls "http://127.0.0.1:$port" > "$ROOT/.data/bench-events-app.log" 2>&1) &
   EVENTS_APP_PID=$!
   trap 'kill $EVENTS_APP_PID 2>/dev/null || true; scripts/pg.sh destroy >/dev/null 2>&1 || true' EXIT

@@ -115,6 +115,25 @@ public sealed class RowValidationTests : IDisposable
     }
 
     [Fact]
+    public void AllowedStores_lineOfAnotherStoreOrOfTheDefaultOutsideThem_isRejectedAsOutOfScope()
+    {
+        var options = new ReadOptions { Now = FileFixture.Now, AllowedStores = new HashSet<string> { "JKT-01" } };
+        var (_, sales) = _files.ReadText(Header + Good + Good.Replace("JKT-01", "BDG-01") + Good.Replace(",JKT-01", ","), options);
+        var (_, refunds) = _files.ReadText("RefundId,Invoice,StockCode,Quantity,Amount,Reason,RefundedAt,StoreId\n" +
+            "R1,536365,85123A,1,2.55,defective,2025-07-02 10:00,JKT-01\nR2,536365,85123A,1,2.55,defective,2025-07-02 10:00,BDG-01\n", options);
+        var (_, stores) = _files.ReadText("StoreId,StoreName,City,Region\nJKT-01,Kemang,Jakarta,DKI\nBDG-01,Dago,Bandung,Jabar\n", options);
+
+        Assert.Equal("JKT-01", Assert.IsType<TransactionRow>(sales[0].Row).StoreId);
+        Assert.Equal([RejectReasons.StoreOutOfScope], sales[1].Rejected!.Reasons);
+        // No store and no default: the line would go to the unassigned store, which is not the key's either.
+        Assert.Equal([RejectReasons.StoreOutOfScope], sales[2].Rejected!.Reasons);
+        Assert.NotNull(refunds[0].Row);
+        Assert.Equal([RejectReasons.StoreOutOfScope], refunds[1].Rejected!.Reasons);
+        Assert.NotNull(stores[0].Row);
+        Assert.Equal([RejectReasons.StoreOutOfScope], stores[1].Rejected!.Reasons);
+    }
+
+    [Fact]
     public void CatalogAndStores_validateTheirOwnColumns()
     {
         var (catalog, products) = _files.ReadText("StockCode,Description,Category,BasePrice\nIND-001,Indomie,Instant Food,3500\nX,Bad,Food,-1\n,Nameless,Food,1\n");
@@ -154,9 +173,10 @@ public sealed class RowValidationTests : IDisposable
             .OfType<string>()
             .ToHashSet();
         // Asserted by the facts above rather than by inline data.
-        covered.UnionWith([RejectReasons.LineAmountMismatch, RejectReasons.MalformedQuotes, RejectReasons.MissingStoreId, RejectReasons.BadSize]);
+        covered.UnionWith([RejectReasons.LineAmountMismatch, RejectReasons.MalformedQuotes, RejectReasons.MissingStoreId, RejectReasons.BadSize,
+            RejectReasons.StoreOutOfScope]);
         // Asserted by the live event API's tests (Web/Live), where events carry them.
-        covered.UnionWith([RejectReasons.MissingEventId, RejectReasons.NotAnObject]);
+        covered.UnionWith([RejectReasons.MissingEventId, RejectReasons.NotAnObject, RejectReasons.TooOld]);
         // Asserted by the JSON and Excel readers' tests (Core/Ingestion/Formats), where records carry them.
         covered.UnionWith([RejectReasons.NestedValue, RejectReasons.MalformedJson, RejectReasons.TotalRow]);
         Assert.Empty(RejectReasons.All.Except(covered));

@@ -20,8 +20,10 @@ internal static class UploadApiRequests
     }
 
     /// <summary>Polls the upload's status until its load has ended, or fails the test past <paramref name="within"/>.</summary>
-    public static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id, TimeSpan within)
+    /// <param name="id">The id an answer gave (null, for another key's upload, fails the test).</param>
+    public static async Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long? id, TimeSpan within)
     {
+        Assert.NotNull(id);
         var deadline = DateTime.UtcNow.Add(within);
         while (true)
         {

@@ -38,7 +38,7 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Empty(Directory.GetFiles(fixture.App.StagingFolder, "*api-day*"));
 
         var manager = await SignedInClient.ForRoleAsync(fixture.App, Roles.Manager);
-        var csv = await manager.GetStringAsync(UploadDownloads.PathFor(accepted.Id));
+        var csv = await manager.GetStringAsync(UploadDownloads.PathFor(accepted.Id!.Value));
         Assert.Equal("line_number,reasons,raw_text\n42,bad_quantity,\"BAD,P1,P,zero,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\"\n", csv.Replace("\r\n", "\n"));
         var page = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync($"/uploads/{accepted.Id}"));
         Assert.Contains(RetailInsights.Core.Ingestion.RejectReasons.Describe("bad_quantity"), page);
@@ -110,6 +110,6 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
     private static MultipartFormDataContent Multipart(string csv, string fileName, string? kind = null) =>
         UploadApiRequests.Form(Encoding.UTF8.GetBytes(csv), "text/csv", fileName, kind is null ? [] : [("kind", kind)]);
 
-    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id) =>
+    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long? id) =>
         UploadApiRequests.WaitForFinishAsync(client, id, TimeSpan.FromSeconds(60));
 }

@@ -65,6 +65,6 @@ public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<Ap
     private static MultipartFormDataContent Multipart(string csv, string fileName, params (string Name, string Value)[] fields) =>
         UploadApiRequests.Form(Encoding.UTF8.GetBytes(csv), "text/csv", fileName, fields);
 
-    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id) =>
+    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long? id) =>
         UploadApiRequests.WaitForFinishAsync(client, id, TimeSpan.FromSeconds(90));
 }

@@ -13,6 +13,7 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
+    public const string ApiKeyScopeChanged = "api_key.scope_changed";
     public const string SourceSaved = "source.saved";
     public const string SourceEndpointSaved = "source.endpoint_saved";
     public const string SourceEndpointRemoved = "source.endpoint_removed";

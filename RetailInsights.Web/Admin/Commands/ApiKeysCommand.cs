@@ -6,7 +6,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Web.Admin.Commands;
 
 /// <summary>
-/// The API keys page for scripts: create, list and revoke upload API keys through the same
+/// The API keys page for scripts: create, scope, list and revoke machine API keys through the same
 /// <see cref="ApiKeyService"/> the page uses (only a key's SHA-256 is stored; every change is audited).
 /// </summary>
 public sealed class ApiKeysCommand : ICommand
@@ -15,12 +15,16 @@ public sealed class ApiKeysCommand : ICommand
 
     public string Name => "api-keys";
 
-    public string Summary => "manage upload API keys: api-keys create|list|revoke";
+    public string Summary => "manage machine API keys: api-keys create|scope|list|revoke";
 
     public string Usage => """
-          create --name N    a key for POST /api/uploads (header X-Api-Key), printed once; only its SHA-256 is stored
-          list               every key: id, name, first characters, created, last used, state
-          revoke --name N    the upload API refuses the key from now on; --id I instead when active keys share a name
+          create --name N [--purposes uploads,events] [--sources A,B] [--stores S1,S2]
+                             a key for the machine API (header X-Api-Key), printed once; only its SHA-256 is stored.
+                             Without --purposes it is for uploads and events; without --sources or --stores, for any
+          scope --name N [--purposes …] [--sources …] [--stores …]
+                             gives the key that whole scope (what is left out is unlimited); --id I instead of --name
+          list               every key: id, name, first characters, scope, created, last used, state
+          revoke --name N    the machine API refuses the key from now on; --id I instead when active keys share a name
         Exit codes: 0 done (also for a key already revoked), 1 refused (the reason is printed), 2 wrong usage.
         """;
 
@@ -31,9 +35,10 @@ public sealed class ApiKeysCommand : ICommand
         Func<ApiKeyService, Task> run = action switch
         {
             "create" => Create(arguments, context, cancellationToken),
+            "scope" => Scope(arguments, context, cancellationToken),
             "list" => List(arguments, context, cancellationToken),
             "revoke" => Revoke(arguments, context, cancellationToken),
-            _ => throw new CommandUsageException($"unknown action '{action}'; use create, list or revoke"),
+            _ => throw new CommandUsageException($"unknown action '{action}'; use create, scope, list or revoke"),
         };
 
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
@@ -52,16 +57,37 @@ public sealed class ApiKeysCommand : ICommand
 
     private static Func<ApiKeyService, Task> Create(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
-        arguments.RejectUnknown("name");
+        arguments.RejectUnknown("name", "purposes", "sources", "stores");
         if (arguments.String("name") is not { } name || string.IsNullOrWhiteSpace(name))
             throw new CommandUsageException("--name is required (e.g. the store system that uses the key)");
         return async keys =>
         {
-            var (key, secret) = await keys.CreateAsync(name, Actor, cancellationToken);
-            await context.Output.WriteLineAsync($"Created API key #{key.ApiKeyId} '{key.Name}'. The key, shown once (store it in the client now):");
+            var scope = ScopeOf(arguments);
+            var (key, secret) = await keys.CreateAsync(name, scope, Actor, cancellationToken);
+            await context.Output.WriteLineAsync($"Created API key #{key.ApiKeyId} '{key.Name}' ({scope.Describe()}). The key, shown once (store it in the client now):");
             await context.Output.WriteLineAsync(secret);
         };
     }
+
+    private static Func<ApiKeyService, Task> Scope(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
+    {
+        arguments.RejectUnknown("name", "id", "purposes", "sources", "stores");
+        var (name, id) = (arguments.String("name"), arguments.Has("id") ? arguments.Int("id", 0, 1) : (int?)null);
+        if ((name is null) == (id is null))
+            throw new CommandUsageException("name the key with --name or --id (one of them)");
+        return async keys =>
+        {
+            var scope = ScopeOf(arguments);
+            var key = Find(await keys.ListAsync(cancellationToken), name, id);
+            await keys.SetScopeAsync(key.ApiKeyId, scope, Actor, cancellationToken);
+            await context.Output.WriteLineAsync($"API key #{key.ApiKeyId} '{key.Name}' ({key.Prefix}…) now has the scope: {scope.Describe()}.");
+        };
+    }
+
+    /// <exception cref="ArgumentException">A purpose or code that cannot be taken (the command answers 1, refused).</exception>
+    private static ApiKeyScope ScopeOf(CommandArguments arguments) =>
+        ApiKeyScope.Parse(arguments.String("purposes") is { } purposes ? purposes.Split(',') : ApiKeyPurposes.All,
+            arguments.String("sources"), arguments.String("stores"));
 
     private static Func<ApiKeyService, Task> List(CommandArguments arguments, CommandContext context, CancellationToken cancellationToken)
     {
@@ -74,7 +100,7 @@ public sealed class ApiKeysCommand : ICommand
             foreach (var key in all)
                 await context.Output.WriteLineAsync(
                     $"{key.ApiKeyId,6}  {key.Name.PadRight(width)}  {key.Prefix + "…",-11}  {Format.Timestamp(key.CreatedAt),-16}  " +
-                    $"{Format.Timestamp(key.LastUsedAt),-16}  {State(key)} (created by {key.CreatedBy})");
+                    $"{Format.Timestamp(key.LastUsedAt),-16}  {State(key)} (created by {key.CreatedBy}) · {ApiKeyScope.Of(key).Describe()}");
         };
     }
 

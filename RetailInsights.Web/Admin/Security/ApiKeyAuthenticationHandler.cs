@@ -6,7 +6,10 @@ using RetailInsights.Web.Admin.ApiKeys;
 
 namespace RetailInsights.Web.Admin.Security;
 
-/// <summary>Authenticates machine clients by the <c>X-Api-Key</c> header against the keys admins created.</summary>
+/// <summary>
+/// Authenticates machine clients by the <c>X-Api-Key</c> header against the keys admins created; the key's scope comes
+/// with it as claims (see <see cref="ApiKeyScope"/>).
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -28,7 +31,11 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"api:{key.Name}"), new Claim(KeyIdClaim, key.ApiKeyId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [
+                new Claim(ClaimTypes.Name, $"api:{key.Name}"),
+                new Claim(KeyIdClaim, key.ApiKeyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. ApiKeyScope.Of(key).ToClaims(),
+            ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

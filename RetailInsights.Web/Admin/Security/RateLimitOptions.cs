@@ -12,4 +12,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Live event requests per client address per minute: a till gateway posts several batches a second.</summary>
     public int EventsPerMinute { get; set; } = 6000;
+
+    /// <summary>Upload API requests (files and status) per API key per minute, whatever address they come from.</summary>
+    public int ApiPerKeyPerMinute { get; set; } = 120;
+
+    /// <summary>Live event requests per API key per minute: 50 batches a second.</summary>
+    public int EventsPerKeyPerMinute { get; set; } = 3000;
 }

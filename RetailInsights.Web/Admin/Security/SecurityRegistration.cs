@@ -74,6 +74,8 @@ public static class SecurityRegistration
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionFor);
         });
+        // Per key as well, once the key is known (see ApiKeyEndpoints).
+        services.AddSingleton<ApiKeyRateLimiter>();
 
         services.TryAddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();

@@ -301,6 +301,14 @@ namespace RetailInsights.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("ApiKeyId"));
 
+                    b.PrimitiveCollection<string[]>("AllowedSources")
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_sources");
+
+                    b.PrimitiveCollection<string[]>("AllowedStores")
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_stores");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -334,6 +342,11 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("prefix");
 
+                    b.PrimitiveCollection<string[]>("Purposes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("purposes");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -347,7 +360,13 @@ namespace RetailInsights.Web.Data.Migrations
 
                     b.ToTable("api_keys", null, t =>
                         {
+                            t.HasCheckConstraint("ck_api_keys_allowed_sources", "allowed_sources IS NULL OR cardinality(allowed_sources) > 0");
+
+                            t.HasCheckConstraint("ck_api_keys_allowed_stores", "allowed_stores IS NULL OR cardinality(allowed_stores) > 0");
+
                             t.HasCheckConstraint("ck_api_keys_key_hash", "key_hash ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_api_keys_purposes", "cardinality(purposes) > 0 AND purposes <@ ARRAY['uploads', 'events']::text[]");
                         });
                 });
 

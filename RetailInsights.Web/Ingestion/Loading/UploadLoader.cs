@@ -101,6 +101,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
 
         // The version recorded at intake, never a later one: the upload says exactly how its file was read.
         var source = upload.MappingVersion is { } version ? await sources.GetAsync(upload.RetailerCode, version, cancellationToken) : null;
+        var allowedStores = await AllowedStoresAsync(connection, upload, cancellationToken);
         using var progress = new UploadProgressWriter(dataSource, uploadId, clock);
         progress.SetStatus(UploadStatuses.Parsing, 0);
         var readOptions = options.Value.Bounded(new ReadOptions
@@ -111,6 +112,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
             Now = clock.GetUtcNow().UtcDateTime,
             Sheet = upload.RequestedSheet,
+            AllowedStores = allowedStores,
         }, cancellationToken);
         UploadFileReader OpenFile() => UploadFileReader.Open(() => File.OpenRead(upload.StagedPath!), upload.FileName, readOptions);
         UploadFileReader reader;
@@ -128,6 +130,12 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             await transaction.RollbackAsync(cancellationToken);
             return await RefuseAsync(upload, $"{upload.FileName} is a {HeaderMap.Describe(reader.Kind)} file, but source {source.Code} sends " +
                 $"{string.Join(", ", source.Kinds)}. Nothing was loaded; an admin can add the kind on the Sources page.", cancellationToken);
+        }
+        if (allowedStores is not null && reader.Kind == UploadKind.ProductCatalog)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(upload, $"{upload.FileName} is a product catalog, which is the whole chain's, and the API key that sent it " +
+                $"may send files only for stores {string.Join(", ", allowedStores.Order(StringComparer.Ordinal))}. Nothing was loaded.", cancellationToken);
         }
         var run = new LoadRun(connection, transaction, upload, OpenFile, reader, progress, stopwatch);
         var budget = new MemoryBudget(options.Value.MaxLoadMemoryBytes);
@@ -249,6 +257,19 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             upload.UploadId, upload.FileName, inserted, stats.RowsRejected, duplicates, run.Clock.Elapsed.TotalSeconds,
             spilled ? " (past the memory budget: loaded through the stage)" : "");
         return await OutcomeAsync(upload.UploadId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The stores the key that sent the file is limited to, as the key is now (an admin who narrowed it since the
+    /// intake is obeyed); null for a key without that limit, or a file a person brought.
+    /// </summary>
+    private static async Task<IReadOnlySet<string>?> AllowedStoresAsync(NpgsqlConnection connection, Upload upload, CancellationToken cancellationToken)
+    {
+        if (upload.ApiKeyId is not { } keyId)
+            return null;
+        await using var command = new NpgsqlCommand("SELECT allowed_stores FROM api_keys WHERE api_key_id = @key", connection);
+        command.Parameters.AddWithValue("key", keyId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string[] stores ? stores.ToHashSet(StringComparer.Ordinal) : null;
     }
 
     /// <summary>Where to go when a known source's file has columns its mapping does not cover yet.</summary>

@@ -23,7 +23,8 @@ public sealed record NewUpload(
     string? RequestedSheet = null);
 
 /// <summary>The upload that holds a file's content: queued, being loaded, or loaded.</summary>
-public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName)
+/// <param name="ApiKeyId">The key that sent it, when a machine did.</param>
+public sealed record ContentHolder(long UploadId, string Status, string? StagedPath, DateTime? FinishedAt, string FileName, int? ApiKeyId = null)
 {
     public bool IsLoaded => Status == UploadStatuses.Loaded;
 
@@ -31,6 +32,17 @@ public sealed record ContentHolder(long UploadId, string Status, string? StagedP
         ? $"Already loaded on {FinishedAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "an earlier day"} " +
           $"as upload #{UploadId} ({FileName}); nothing was changed."
         : $"The same file is already being loaded as upload #{UploadId}; it carries on.";
+
+    /// <summary>The answer for a key that did not send the holder: that the content is there, not which upload holds it.</summary>
+    public string PrivateMessage => IsLoaded
+        ? "This content was already loaded; nothing was changed."
+        : "The same content is already being loaded; it carries on.";
+
+    /// <summary>
+    /// Whether the holder may be named to whoever sent the file again: a person (managers and admins see every upload)
+    /// or the key that sent the holder; another key learns only that the content is there.
+    /// </summary>
+    public bool MayBeNamedTo(int? apiKeyId) => apiKeyId is null || apiKeyId == ApiKeyId;
 }
 
 /// <summary>Where a load ended, as the uploads row records it.</summary>
@@ -120,7 +132,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     public async Task<ContentHolder?> FindHolderAsync(string sha256, string? requestedSheet, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT upload_id, status, staged_path, finished_at, file_name FROM uploads
+            SELECT upload_id, status, staged_path, finished_at, file_name, api_key_id FROM uploads
             WHERE sha256 = @sha AND requested_sheet IS NOT DISTINCT FROM @sheet AND {UploadStatuses.HoldingContentSql}
             """);
         command.Parameters.AddWithValue("sha", sha256);
@@ -129,7 +141,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         if (!await reader.ReadAsync(cancellationToken))
             return null;
         return new ContentHolder(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetDateTime(3), reader.GetString(4));
+            reader.IsDBNull(3) ? null : reader.GetDateTime(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt32(5));
     }
 
     /// <summary>Gives an unfinished upload a new copy of its file (its own was lost).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,39 @@ public sealed class ApiKeysCommandTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Contains("  revoked 20", revokedLine);
         Assert.DoesNotContain(keptSecret, listed.Output);
         Assert.DoesNotContain(revokedSecret, listed.Output);
+    }
+
+    [Fact]
+    public async Task ApiKeysCreateWithAScope_limitsTheKey_andScopeWidensItAgain_audited()
+    {
+        var name = NewName();
+        var secret = PrintedKey(await RunAsync("api-keys", "create", "--name", name, "--purposes", "events", "--stores", "S01"));
+        var client = SignedInClient.Anonymous(fixture.App);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, secret);
+        async Task<HttpStatusCode> PostAsync(string id) => (await client.PostAsJsonAsync("/api/events/transactions?source=pos",
+            new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["transaction_id"] = id, ["product_id"] = "P1", ["store_id"] = "S02", ["amount"] = 2,
+                ["timestamp"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            }))).StatusCode;
+
+        var narrow = await PostAsync($"CMD-{Guid.NewGuid():N}");
+        var upload = (await client.GetAsync("/api/uploads/1")).StatusCode;
+        var widened = await RunAsync("api-keys", "scope", "--name", name, "--purposes", "events", "--stores", "S01,S02");
+        var wide = await PostAsync($"CMD-{Guid.NewGuid():N}");
+        var badPurpose = await RunAsync("api-keys", "scope", "--name", name, "--purposes", "pulls");
+        var listed = await RunAsync("api-keys", "list");
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.OK), (narrow, upload, wide));
+        Assert.True(widened.Exit == 0, widened.Error);
+        Assert.Contains("now has the scope: events · any source · stores S01, S02.", widened.Output);
+        Assert.Equal(1, badPurpose.Exit);
+        Assert.Contains("'pulls' is not a purpose", badPurpose.Error);
+        Assert.Contains("events · any source · stores S01, S02", Assert.Single(listed.Output.Split('\n'), l => l.Contains(name)));
+        await using var db = fixture.Database.CreateDbContext();
+        var audit = await db.AuditLog.Where(a => a.Target.StartsWith($"api key {name} ")).OrderBy(a => a.AuditEntryId).ToListAsync();
+        Assert.Equal([AuditActions.ApiKeyCreated, AuditActions.ApiKeyScopeChanged], audit.Select(a => a.Action));
+        Assert.Equal("events · any source · stores S01", audit[0].Detail);
     }
 
     [Theory]

@@ -67,6 +67,6 @@ public sealed class ExcelSheetApiTests(AppFixture fixture) : IClassFixture<AppFi
     private static MultipartFormDataContent Multipart(string path, params (string Name, string Value)[] fields) =>
         UploadApiRequests.Form(File.ReadAllBytes(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Path.GetFileName(path), fields);
 
-    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long id) =>
+    private static Task<UploadApi.UploadStatusResponse> WaitForFinishAsync(HttpClient client, long? id) =>
         UploadApiRequests.WaitForFinishAsync(client, id, TimeSpan.FromSeconds(90));
 }
