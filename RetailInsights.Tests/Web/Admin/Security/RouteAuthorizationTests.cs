@@ -35,6 +35,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/account/login"] = ("/account/login", Access.Anyone),
         ["/account/access-denied"] = ("/account/access-denied", Access.Anyone),
         ["/account/logout"] = ("/account/logout", Access.SignedIn),
+        ["/account/password"] = ("/account/password", Access.SignedIn),
         ["/error"] = ("/error", Access.Anyone),
         ["/not-found"] = ("/not-found", Access.SignedIn),
         ["/healthz"] = ("/healthz", Access.Anyone),
