@@ -78,6 +78,8 @@ public static class SecurityRegistration
         services.TryAddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<Account.SignInFailures>();
+        services.AddScoped<Account.SignInGate>();
     }
 
     /// <summary>
