@@ -12,4 +12,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Live event requests per client address per minute: a till gateway posts several batches a second.</summary>
     public int EventsPerMinute { get; set; } = 6000;
+
+    /// <summary>Health probes (<c>/healthz</c>) per client address per minute: a probe a second, with room to spare.</summary>
+    public int HealthPerMinute { get; set; } = 120;
 }
