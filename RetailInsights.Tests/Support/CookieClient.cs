@@ -83,16 +83,20 @@ public sealed partial class CookieClient(HttpClient http) : IDisposable
         SendAsync(HttpMethod.Post, path, new FormUrlEncodedContent(fields), headers);
 
     /// <summary>Fills and posts the sign-in form as a browser would; a redirect means signed in.</summary>
-    public async Task<HttpResponseMessage> SignInAsync(string email, string password, IReadOnlyDictionary<string, string>? headers = null)
+    public Task<HttpResponseMessage> SignInAsync(string email, string password, IReadOnlyDictionary<string, string>? headers = null) =>
+        SubmitFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password }, headers);
+
+    /// <summary>Opens the page's form and posts it with these fields, its antiforgery token and form name, as a browser would.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string path, IReadOnlyDictionary<string, string> fields,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
-        var form = await (await GetAsync("/account/login", headers)).Content.ReadAsStringAsync();
-        return await PostFormAsync("/account/login", new Dictionary<string, string>
+        var form = await (await GetAsync(path, headers)).Content.ReadAsStringAsync();
+        var posted = new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = HiddenValue(form, "__RequestVerificationToken"),
             ["_handler"] = HiddenValue(form, "_handler"),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }, headers);
+        };
+        return await PostFormAsync(path, posted, headers);
     }
 
     /// <summary>The Set-Cookie header that last set <paramref name="name"/> (a name ending in "." is a prefix).</summary>

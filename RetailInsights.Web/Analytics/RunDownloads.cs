@@ -25,10 +25,11 @@ public static class RunDownloads
         app.MapGet(SegmentsPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, Npgsql.NpgsqlDataSource dataSource) =>
             WriteCustomersAsync(context, results, audit, user, dataSource)).RequireAuthorization(Policies.Export);
         app.MapGet(BasketsPath, (HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user, Npgsql.NpgsqlDataSource dataSource) =>
-            WriteBasketsAsync(context, results, audit, user, dataSource)).RequireAuthorization(Policies.Export);
+            WriteBasketsAsync(context, results, audit, user, dataSource)).RequireAuthorization(Policies.ExportLineData);
     }
 
-    // The baskets the latest run mined (its window, without fee codes, returns or free lines), for other tools.
+    // The baskets the latest run mined (its window, without fee codes, returns or free lines), for other tools: line-level
+    // data (invoice by invoice), so managers' and admins' only.
     private static async Task WriteBasketsAsync(HttpContext context, AnalyticsResults results, AuditLog audit, ClaimsPrincipal user,
         Npgsql.NpgsqlDataSource dataSource)
     {

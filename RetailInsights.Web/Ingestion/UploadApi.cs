@@ -14,10 +14,10 @@ namespace RetailInsights.Web.Ingestion;
 /// <summary>
 /// The HTTP API for machine clients (store systems), authenticated with an admin-created API key:
 /// <c>POST /api/uploads</c> (multipart: optional fields source, kind, store, dateOrder, retailer, sheet — of an Excel
-/// workbook —, replaces and confirm — a corrected copy of an upload the same key sent —, then the file) and
-/// <c>GET /api/uploads/{id}</c> for status and counts. The key must be for uploads, and a key limited to sources or
-/// stores sends only for them: a store-limited key names one of its stores in the field store, and its file's lines of
-/// other stores are rejected (<c>store_out_of_scope</c>) when the file loads.
+/// workbook —, replaces and confirm — a corrected copy of an upload the same key sent —, then the file, last: a part
+/// after it is a 400 naming it) and <c>GET /api/uploads/{id}</c> for status and counts. The key must be for uploads,
+/// and a key limited to sources or stores sends only for them: a store-limited key names one of its stores in the field
+/// store, and its file's lines of other stores are rejected (<c>store_out_of_scope</c>) when the file loads.
 /// </summary>
 public static class UploadApi
 {
@@ -88,9 +88,26 @@ public static class UploadApi
             var scope = ApiKeyScope.Of(context.User);
             if (await ScopeProblemAsync(scope, request, dbFactory, context.RequestAborted) is { } outside)
                 return ApiKeyEndpoints.OutsideScope(outside, scope);
+            StagedFile? staged = null;
             try
             {
-                var result = await intake.AcceptAsync(section.Body, request, null, enqueue: true, context.RequestAborted);
+                staged = await storage.StageAsync(section.Body, request.FileName, null, context.RequestAborted);
+                // Fields describe the file, so they come before it: one after it would be ignored, and the file loaded
+                // as it should not be. Nothing is recorded until the whole request is read.
+                if (await reader.ReadNextSectionAsync(context.RequestAborted) is { } late)
+                {
+                    var lateName = ContentDispositionHeaderValue.TryParse(late.ContentDisposition, out var lateDisposition)
+                        ? lateDisposition.Name.Value ?? "" : "";
+                    return Results.BadRequest(new
+                    {
+                        error = $"The part '{lateName}' comes after the file: send the fields first and the file last. Nothing was kept.",
+                        field = lateName,
+                    });
+                }
+                // From here the intake owns the file (it removes it when it refuses the request).
+                var accepting = staged;
+                staged = null;
+                var result = await intake.AcceptStagedAsync(accepting, request, enqueue: true, context.RequestAborted);
                 var body = new UploadAcceptedResponse(result.HolderHidden ? null : result.UploadId,
                     result.State == IntakeState.AlreadyLoaded ? "already_loaded" : result.State == IntakeState.InProgress ? "in_progress" : UploadStatuses.Queued,
                     result.Message, result.HolderHidden ? null : $"/api/uploads/{result.UploadId}");
@@ -103,6 +120,11 @@ public static class UploadApi
             catch (IntakeRequestException e)
             {
                 return Results.BadRequest(new { error = e.Message, field = e.Problem.Field });
+            }
+            finally
+            {
+                if (staged is not null)
+                    File.Delete(staged.Path);
             }
         }
         return Results.BadRequest(new { error = "No file part in the request." });

@@ -45,9 +45,9 @@ public static class LoadAxis
         Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = title },
     };
 
-    /// <summary>What a point says when hovered: the load, its file and the figure.</summary>
+    /// <summary>What a point says when hovered: the load, its file and the figure (the chart encodes the file name).</summary>
     public static string Hover(LoadQuality load, string figure) =>
-        $"#{load.UploadId} {System.Net.WebUtility.HtmlEncode(load.FileName)}<br>{load.Kind.Replace('_', ' ')} · {load.Status}<br>{figure}";
+        $"#{load.UploadId} {load.FileName}<br>{load.Kind.Replace('_', ' ')} · {load.Status}<br>{figure}";
 
     /// <summary>Loads of one kind joined by a line, unless there is only one (a line of no length draws nothing).</summary>
     public static Plotly.Blazor.Traces.ScatterLib.ModeFlag Mode(int points, bool joined = true) =>

@@ -93,7 +93,7 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
     }
 
     [Fact]
-    public async Task SecondRun_showsSegmentMigration_andMarketingDownloadsTheLatestResults()
+    public async Task SecondRun_showsSegmentMigration_andMarketingDownloadsTheLatestResults_butOnlyAManagerTheBaskets()
     {
         var (_, earlier, _) = await AnalyzeAsync(sample.Pipeline, "--as-of", "2025-07-16", "--min-support", "0.03", "--min-confidence", "0.2");
         var (_, latest, _) = await AnalyzeAsync(sample.Pipeline, "--min-support", "0.03", "--min-confidence", "0.2");
@@ -117,7 +117,12 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         Assert.StartsWith("customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster", csv);
         Assert.Equal(latest.GetProperty("customers").GetInt32() + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.True(await sample.Pipeline.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'export' AND target LIKE 'segments of run%'") >= 1);
-        var baskets = await marketing.GetStringAsync(RunDownloads.BasketsPath);
+        // The baskets are line-level data: Marketing is denied them, a manager downloads them.
+        using var denied = await marketing.GetAsync(RunDownloads.BasketsPath);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith(RetailInsights.Web.Admin.Security.SecurityRegistration.AccessDeniedPath, denied.Headers.Location!.AbsolutePath);
+        var manager = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Manager);
+        var baskets = await manager.GetStringAsync(RunDownloads.BasketsPath);
         Assert.StartsWith("Invoice,StockCode", baskets);
         Assert.Equal(latest.GetProperty("baskets").GetInt32(),
             baskets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());

@@ -94,6 +94,24 @@ public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task PostWithAFieldAfterTheFile_is400NamingTheField_andKeepsNothing()
+    {
+        var client = await ApiClientAsync();
+        var form = UploadApiRequests.Form(Encoding.UTF8.GetBytes(Header + "L1,P1,P,1,2025-07-01 10:00,2.5,1,Indonesia,JKT-01\n"),
+            "text/csv", "late-field.csv", ("kind", "transactions"));
+        form.Add(new StringContent("JKT-02"), "store");
+
+        var response = await client.PostAsync("/api/uploads", form);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("store", body.GetProperty("field").GetString());
+        Assert.Contains("'store' comes after the file", body.GetProperty("error").GetString());
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM uploads WHERE file_name = 'late-field.csv'"));
+        Assert.Empty(Directory.Exists(fixture.App.StagingFolder) ? Directory.GetFiles(fixture.App.StagingFolder, "*late-field*") : []);
+    }
+
+    [Fact]
     public async Task AKeyAskingForAnotherKeysUpload_isAnswered404_andItsOwn200()
     {
         var sender = await ApiClientAsync();

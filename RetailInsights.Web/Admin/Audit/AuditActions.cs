@@ -9,6 +9,7 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string UserRoleChanged = "user.role_changed";
     public const string UserPasswordReset = "user.password_reset";
+    public const string UserPasswordChanged = "user.password_changed";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";
     public const string ApiKeyCreated = "api_key.created";

@@ -11,6 +11,12 @@ public static class Policies
     /// <summary>Segment and rule lists for campaigns.</summary>
     public const string Export = "Export";
 
+    /// <summary>
+    /// Line-level sales data: the mined baskets (every invoice of the run's window with its products). Not aggregated, so
+    /// not for Marketing, whose exports are rules and customer segments.
+    /// </summary>
+    public const string ExportLineData = "ExportLineData";
+
     /// <summary>Bring files, see uploads and their data quality.</summary>
     public const string ManageUploads = "ManageUploads";
 
@@ -24,6 +30,7 @@ public static class Policies
     {
         options.AddPolicy(ViewDashboards, p => p.RequireRole(Roles.Marketing, Roles.Manager, Roles.Admin));
         options.AddPolicy(Export, p => p.RequireRole(Roles.Marketing, Roles.Manager, Roles.Admin));
+        options.AddPolicy(ExportLineData, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(ManageUploads, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(UploadApi, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)

@@ -18,4 +18,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Live event requests per API key per minute: 50 batches a second.</summary>
     public int EventsPerKeyPerMinute { get; set; } = 3000;
+
+    /// <summary>Health probes (<c>/healthz</c>) per client address per minute: a probe a second, with room to spare.</summary>
+    public int HealthPerMinute { get; set; } = 120;
 }

@@ -80,6 +80,8 @@ public static class SecurityRegistration
         services.TryAddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<Account.SignInFailures>();
+        services.AddScoped<Account.SignInGate>();
     }
 
     /// <summary>
@@ -121,13 +123,15 @@ public static class SecurityRegistration
         app.UseAuthorization();
     }
 
-    // Sign-in posts and API calls are limited per client address; pages and assets are not.
+    // Sign-in posts, API calls and health probes are limited per client address; pages and assets are not.
     private static RateLimitPartition<string> PartitionFor(HttpContext context)
     {
         var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath))
             return FixedWindow("signin:" + client, limits.SignInPerMinute);
+        if (Infrastructure.Health.HealthRegistration.IsProbe(context))
+            return FixedWindow("health:" + client, limits.HealthPerMinute);
         if (context.Request.Path.StartsWithSegments("/api/events"))
             return FixedWindow("events:" + client, limits.EventsPerMinute);
         if (context.Request.Path.StartsWithSegments("/api"))

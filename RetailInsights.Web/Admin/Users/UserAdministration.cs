@@ -11,13 +11,14 @@ namespace RetailInsights.Web.Admin.Users;
 /// <summary>
 /// Creates users, assigns their role, resets passwords and disables accounts. Every action checks the acting
 /// user against the admin policy itself (a page's attribute guards the page, not the circuit's later calls) and
-/// is written to the audit log.
+/// is written to the audit log. The last active admin cannot be demoted or disabled.
 /// </summary>
 public sealed class UserAdministration(
     UserManager<AppUser> users,
     IAuthorizationService authorization,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    Npgsql.NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor)
     {
@@ -56,6 +57,9 @@ public sealed class UserAdministration(
         await DemandAdminAsync(actor);
         role = KnownRole(role);
         var user = await FindAsync(userId);
+        await using var admins = await ActiveAdmins.LockAsync(dataSource);
+        if (role != Roles.Admin)
+            await admins.RefuseLosingLastAsync(user.Id, user.Email ?? user.Id, $"making them {role}");
         var current = await users.GetRolesAsync(user);
         (await users.RemoveFromRolesAsync(user, current)).ThrowIfFailed();
         (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
@@ -64,6 +68,7 @@ public sealed class UserAdministration(
     }
 
     /// <returns>The new generated password, shown to the admin once.</returns>
+    /// <remarks>The reset renews the user's security stamp: their sessions end at their next security check.</remarks>
     public async Task<string> ResetPasswordAsync(ClaimsPrincipal actor, string userId)
     {
         await DemandAdminAsync(actor);
@@ -83,6 +88,9 @@ public sealed class UserAdministration(
         var user = await FindAsync(userId);
         if (disabled && user.Id == users.GetUserId(actor))
             throw new InvalidOperationException("You cannot disable your own account.");
+        await using var admins = await ActiveAdmins.LockAsync(dataSource);
+        if (disabled)
+            await admins.RefuseLosingLastAsync(user.Id, user.Email ?? user.Id, "disabling them");
         (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();
         (await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null)).ThrowIfFailed();
         await users.UpdateSecurityStampAsync(user);

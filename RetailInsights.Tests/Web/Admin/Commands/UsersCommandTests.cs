@@ -155,6 +155,7 @@ public sealed partial class UsersCommandTests(LiveSessionAppFixture fixture) : I
     {
         var (active, disabled) = (NewEmail(), NewEmail());
         await AddAsync(active, "Marketing");
+        await AddAsync(NewEmail(), "Admin"); // the last active admin could not be disabled
         await AddAsync(disabled, "Admin");
         await RunAsync(null, "users", "disable", "--email", disabled);
 
@@ -167,6 +168,36 @@ public sealed partial class UsersCommandTests(LiveSessionAppFixture fixture) : I
         Assert.Equal(["EMAIL", "ROLE", "STATE", "FAILED SIGN-INS"], rows["EMAIL"]);
         Assert.Equal([active, "Marketing", "active", "0"], rows[active]);
         Assert.Equal([disabled, "Admin", "disabled", "0"], rows[disabled]);
+    }
+
+    [Fact]
+    public async Task UsersSetRoleAndDisable_lastActiveAdmin_exits1SayingWhyAndChangesNothing()
+    {
+        // A database of its own: the class's shared one holds the admins other tests added.
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var (first, second) = (NewEmail(), NewEmail());
+        Assert.Equal(0, (await AdminCommand.RunAsync(database, new StringReader(PipedPassword + "\n"), "users", "add", "--email", first, "--role", "Admin")).Exit);
+
+        var demoted = await AdminCommand.RunAsync(database, "users", "set-role", "--email", first, "--role", "Manager");
+        var disabled = await AdminCommand.RunAsync(database, "users", "disable", "--email", first);
+        Assert.Equal(0, (await AdminCommand.RunAsync(database, new StringReader(PipedPassword + "\n"), "users", "add", "--email", second, "--role", "Admin")).Exit);
+        var disabledWithAnother = await AdminCommand.RunAsync(database, "users", "disable", "--email", first);
+        var secondDemoted = await AdminCommand.RunAsync(database, "users", "set-role", "--email", second, "--role", "Marketing");
+        var listed = await AdminCommand.RunAsync(database, "users", "list");
+
+        Assert.Equal((1, 1), (demoted.Exit, disabled.Exit));
+        Assert.Equal($"users set-role: refused: {first} is the last active admin: making them Manager would leave nobody to manage users. Make another user an admin first. Nothing was changed.",
+            demoted.Error.Trim());
+        Assert.Contains($"{first} is the last active admin: disabling them", disabled.Error);
+        Assert.Equal(0, disabledWithAnother.Exit);
+        // The first is disabled now: the second is the last active admin.
+        Assert.Equal(1, secondDemoted.Exit);
+        Assert.Contains($"{second} is the last active admin", secondDemoted.Error);
+        Assert.Matches($@"{Regex.Escape(second)}\s+Admin\s+active", listed.Output);
+        Assert.Matches($@"{Regex.Escape(first)}\s+Admin\s+disabled", listed.Output);
+        await using var db = database.CreateDbContext();
+        Assert.Equal([AuditActions.UserCreated, AuditActions.UserCreated, AuditActions.UserDisabled],
+            await db.AuditLog.OrderBy(a => a.AuditEntryId).Select(a => a.Action).ToListAsync());
     }
 
     [Theory]

@@ -13,7 +13,8 @@ namespace RetailInsights.Tests.Web.Admin.Security;
 /// </summary>
 public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private enum Access { Anyone, SignedIn, Dashboards, Uploads, Admin, ApiKey }
+    // LineData: line-level sales data (the mined baskets), for managers and admins; Marketing's exports are aggregates.
+    private enum Access { Anyone, SignedIn, Dashboards, LineData, Uploads, Admin, ApiKey }
 
     private static readonly Dictionary<string, (string Path, Access Access)> Routes = new()
     {
@@ -34,6 +35,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/account/login"] = ("/account/login", Access.Anyone),
         ["/account/access-denied"] = ("/account/access-denied", Access.Anyone),
         ["/account/logout"] = ("/account/logout", Access.SignedIn),
+        ["/account/password"] = ("/account/password", Access.SignedIn),
         ["/error"] = ("/error", Access.Anyone),
         ["/not-found"] = ("/not-found", Access.SignedIn),
         ["/healthz"] = ("/healthz", Access.Anyone),
@@ -42,7 +44,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
         ["/uploads/{id:long}/file"] = ("/uploads/1/file", Access.Admin),
         ["/exports/rules.csv"] = ("/exports/rules.csv", Access.Dashboards),
         ["/exports/segments.csv"] = ("/exports/segments.csv", Access.Dashboards),
-        ["/exports/baskets.csv"] = ("/exports/baskets.csv", Access.Dashboards),
+        ["/exports/baskets.csv"] = ("/exports/baskets.csv", Access.LineData),
         ["/api/uploads/{id:long}"] = ("/api/uploads/1", Access.ApiKey),
         ["/api/uploads/"] = ("/api/uploads/", Access.ApiKey),
         ["/api/events/transactions"] = ("/api/events/transactions", Access.ApiKey),
@@ -53,8 +55,8 @@ public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<
     private static readonly Dictionary<string, Access[]> Grants = new()
     {
         [Roles.Marketing] = [Access.Anyone, Access.SignedIn, Access.Dashboards],
-        [Roles.Manager] = [Access.Anyone, Access.SignedIn, Access.Dashboards, Access.Uploads],
-        [Roles.Admin] = [Access.Anyone, Access.SignedIn, Access.Dashboards, Access.Uploads, Access.Admin],
+        [Roles.Manager] = [Access.Anyone, Access.SignedIn, Access.Dashboards, Access.LineData, Access.Uploads],
+        [Roles.Admin] = [Access.Anyone, Access.SignedIn, Access.Dashboards, Access.LineData, Access.Uploads, Access.Admin],
     };
 
     [Fact]

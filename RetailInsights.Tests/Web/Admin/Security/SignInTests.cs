@@ -56,6 +56,62 @@ public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task SignIn_unknownOrDisabledEmail_getsTheSameAnswersAndLockOutAsARealAccount_attemptByAttempt()
+    {
+        var (real, disabled, unknown) = ($"real-{Guid.NewGuid():N}@test.local", $"off-{Guid.NewGuid():N}@test.local", $"nobody-{Guid.NewGuid():N}@test.local");
+        await SignedInClient.CreateUserAsync(fixture.App, real, Roles.Manager);
+        await SignedInClient.CreateUserAsync(fixture.App, disabled, Roles.Manager);
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(disabled))!, DateTimeOffset.MaxValue);
+        }
+        var client = SignedInClient.Anonymous(fixture.App);
+
+        // Five wrong passwords, then the real account's right one (which the others cannot tell from a wrong one).
+        var attempts = Enumerable.Range(0, 5).Select(i => "wrong-password-" + i).Append(SignedInClient.Password).ToList();
+        var answers = new Dictionary<string, List<string>>();
+        foreach (var email in new[] { real, disabled, unknown })
+        {
+            answers[email] = [];
+            foreach (var password in attempts)
+            {
+                var response = await SignedInClient.PostSignInAsync(client, email, password);
+                answers[email].Add($"{(int)response.StatusCode} {Comparable(await response.Content.ReadAsStringAsync(), email)}");
+            }
+        }
+
+        Assert.All(answers[real].Take(4), a => Assert.Contains("Wrong email or password.", a));
+        Assert.All(answers[real].Skip(4), a => Assert.Contains("This account is locked", a));
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            Assert.Equal(answers[real][i], answers[unknown][i]);
+            Assert.Equal(answers[real][i], answers[disabled][i]);
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_disabledAccountsOwnPassword_saysItIsLocked()
+    {
+        var email = $"off-{Guid.NewGuid():N}@test.local";
+        await SignedInClient.CreateUserAsync(fixture.App, email, Roles.Manager);
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, DateTimeOffset.MaxValue);
+        }
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.Anonymous(fixture.App), email, SignedInClient.Password);
+
+        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
+    }
+
+    // The page as answered, less what differs by request (antiforgery tokens) and the address typed back into the form.
+    private static string Comparable(string html, string email) =>
+        System.Text.RegularExpressions.Regex.Replace(html.Replace(email, "EMAIL", StringComparison.Ordinal),
+            "CfDJ8[A-Za-z0-9_+/=-]*", "TOKEN");
+
+    [Fact]
     public async Task SignOut_formPost_endsTheSession()
     {
         var client = await SignedInClient.ForRoleAsync(fixture.App, Roles.Marketing);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Infrastructure.Health;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RetailInsights.Tests.Web.Infrastructure.Health;
 
@@ -36,6 +38,7 @@ public sealed class HealthTests
         using var client = CookieClient.Connecting(server, IPAddress.Loopback);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         await database.ExecuteAsync("DROP SCHEMA hangfire CASCADE");
+        await Task.Delay(HealthAnswer.CacheFor); // the answer before is kept a second
 
         var response = await client.GetAsync("/healthz");
         var (exit, _) = await HealthcheckAsync(new Uri(server, "/healthz"));
@@ -59,11 +62,35 @@ public sealed class HealthTests
                 $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'", admin);
             await refuse.ExecuteNonQueryAsync();
         }
+        await Task.Delay(HealthAnswer.CacheFor);
 
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Healthz_aBurstOf50_asksTheDatabaseAtMostThreeTimes_andPastTheLimitAnswers429()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var app = new ProductionAppFactory(database, new Dictionary<string, string?> { ["RateLimits:HealthPerMinute"] = "50" });
+        var server = app.Start();
+        var answer = app.Services.GetRequiredService<HealthAnswer>();
+        using var client = CookieClient.Connecting(server, IPAddress.Loopback);
+        var before = answer.ChecksRun;
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.GetAsync("/healthz")));
+        var checks = answer.ChecksRun - before;
+        var past = await client.GetAsync("/healthz");
+        using var otherAddress = CookieClient.Connecting(server, IPAddress.Parse("127.0.0.2"));
+        var fromElsewhere = await otherAddress.GetAsync("/healthz");
+
+        Assert.All(burst, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // One check for the burst, or a few when it spans a second on a busy machine; without the cache, 50.
+        Assert.InRange(checks, 1, 3);
+        Assert.Equal(HttpStatusCode.TooManyRequests, past.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fromElsewhere.StatusCode);
     }
 
     [Fact]
