@@ -16,6 +16,6 @@ public static class LiveFeeds
     /// <summary>Why a live feed upload was left as it is, and what to do instead.</summary>
     public static string Refusal(long uploadId) =>
         $"Upload #{uploadId} is a live feed: its rows are live events, not a file's, so it cannot be replaced, retried or cancelled. " +
-        "Live data is corrected by voiding a store-day in Admin (Void a store-day on the Live page, or " +
+        "Live data is corrected by an admin voiding a store-day (\"Void a store-day\" on the Live page, or " +
         "`void-events --store S --day yyyy-MM-dd --reason R`), which lets the tills send those events again. Nothing was changed.";
 }
