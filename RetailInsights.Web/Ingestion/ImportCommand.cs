@@ -28,7 +28,8 @@ public sealed class ImportCommand : ICommand
           --retailer CODE         source system code without a mapping check (default "default"; --source is preferred)
           --parallel N            files loaded at once (default: the number of cores, at most 4)
           --replaces UPLOAD       the one file is a corrected copy of that loaded upload: in one transaction the old
-                                  upload's rows go and the new file's come in (its source system, unless --retailer)
+                                  upload's rows go and the new file's come in (its source system, unless --retailer);
+                                  a live feed is never replaced (void a store-day of its events instead: void-events)
           --confirm               replace even when the new file's days or source system differ from the old upload's
         Exit code 0 when every file was processed (rejected rows included), 1 when any file was refused whole.
         """;
@@ -53,7 +54,14 @@ public sealed class ImportCommand : ICommand
         var request = new IntakeRequest("", $"import command ({Environment.UserName})", kind, arguments.String("store"), dateOrder,
             arguments.String("retailer") ?? "default", Source: arguments.String("source"), Sheet: arguments.String("sheet"));
         if (arguments.String("replaces") is { } replaces)
-            request = await ReplacingAsync(db, request, replaces, arguments, cancellationToken);
+        {
+            (request, var isLiveFeed) = await ReplacingAsync(db, request, replaces, arguments, cancellationToken);
+            if (isLiveFeed)
+            {
+                await context.Error.WriteLineAsync($"import: refused: {LiveFeeds.Refusal(request.ReplacesUploadId!.Value)}");
+                return 1;
+            }
+        }
         var anyRefused = false;
         var outputLock = new Lock();
         // Stores and catalogs first, then transactions, then refunds — each wave's files side by side: while one file's
@@ -78,21 +86,21 @@ public sealed class ImportCommand : ICommand
     }
 
     /// <summary>The request for a corrected file: one file, an upload that exists, the old upload's source by default.</summary>
-    private static async Task<IntakeRequest> ReplacingAsync(RetailInsightsDbContext db, IntakeRequest request, string replaces,
+    private static async Task<(IntakeRequest Request, bool IsLiveFeed)> ReplacingAsync(RetailInsightsDbContext db, IntakeRequest request, string replaces,
         CommandArguments arguments, CancellationToken cancellationToken)
     {
         if (arguments.Positionals.Count != 1 || Directory.Exists(CommandContext.ResolveUserPath(arguments.Positionals[0])))
             throw new CommandUsageException("--replaces takes exactly one file: the corrected copy of that upload");
         if (!long.TryParse(replaces, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uploadId))
             throw new CommandUsageException($"--replaces must be an upload number, not '{replaces}'");
-        var old = await db.Uploads.AsNoTracking().Where(u => u.UploadId == uploadId).Select(u => new { u.RetailerCode })
+        var old = await db.Uploads.AsNoTracking().Where(u => u.UploadId == uploadId).Select(u => new { u.RetailerCode, u.Kind })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new CommandUsageException($"there is no upload #{uploadId} to replace");
-        return request with
+        return (request with
         {
             RetailerCode = arguments.String("retailer") ?? old.RetailerCode,
             ReplacesUploadId = uploadId,
             ReplaceConfirmed = arguments.Has("confirm"),
-        };
+        }, LiveFeeds.Is(old.Kind));
     }
 
     private static string JsonLine(string path, UploadOutcome outcome) => JsonSerializer.Serialize(new Dictionary<string, object?>

@@ -8,6 +8,7 @@ using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure;
+using RetailInsights.Web.Ingestion.Loading;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -71,9 +72,13 @@ public static class UploadApi
                 Source: fields.GetValueOrDefault("source"), Sheet: fields.GetValueOrDefault("sheet"));
             if (fields.GetValueOrDefault("replaces") is { Length: > 0 } replaces)
             {
-                // A key corrects only what it sent, as it sees only its own uploads.
+                // A key corrects only what it sent, as it sees only its own uploads; no file corrects a live feed.
                 if (!long.TryParse(replaces, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var oldId)
-                    || await queries.GetAsync(oldId, context.RequestAborted) is not { } old || old.ApiKeyId != request.ApiKeyId)
+                    || await queries.GetAsync(oldId, context.RequestAborted) is not { } old)
+                    return Results.BadRequest(new { error = $"replaces: this key sent no upload #{replaces}.", field = "replaces" });
+                if (LiveFeeds.Is(old))
+                    return Results.BadRequest(new { error = LiveFeeds.Refusal(oldId), field = "replaces" });
+                if (old.ApiKeyId != request.ApiKeyId)
                     return Results.BadRequest(new { error = $"replaces: this key sent no upload #{replaces}.", field = "replaces" });
                 request = request with
                 {

@@ -57,6 +57,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
     {
         if (IntakeRules.FirstProblem(request) is { } problem)
             throw new IntakeRequestException(problem);
+        await RefuseLiveFeedAsync(request, cancellationToken);
         var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
         var staged = await storage.StageAsync(content, request.FileName, progress, cancellationToken);
         StagedFile? unrecorded = staged;
@@ -81,6 +82,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
         {
             if (IntakeRules.FirstProblem(request) is { } problem)
                 throw new IntakeRequestException(problem);
+            await RefuseLiveFeedAsync(request, cancellationToken);
             var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
             return await RecordAsync(staged, WithSheet(staged, resolved), mappingVersion, enqueue, cancellationToken);
         }
@@ -89,6 +91,13 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
             File.Delete(staged.Path);
             throw;
         }
+    }
+
+    /// <summary>No file is declared to replace a live feed (its load would refuse it anyway: see <see cref="UploadReplacement"/>).</summary>
+    private async Task RefuseLiveFeedAsync(IntakeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ReplacesUploadId is { } old && await uploads.KindAsync(old, cancellationToken) is { } kind && LiveFeeds.Is(kind))
+            throw new IntakeRequestException(new IntakeProblem("replaces", LiveFeeds.Refusal(old)));
     }
 
     /// <summary>

@@ -5,13 +5,14 @@ namespace RetailInsights.Web.Live;
 
 public static class LiveRegistration
 {
-    /// <summary>Live point-of-sale events: their API's writer, the Live page's shared feed, the roll-up job.</summary>
+    /// <summary>Live point-of-sale events: their API's writer, the Live page's shared feed, the roll-up job, voids of a store-day.</summary>
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
         services.AddSingleton<EventWriter>();
         services.AddScoped<LiveQueries>();
         services.AddScoped<LiveRollupJob>();
+        services.AddScoped<StoreDayVoids>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
         return services;

@@ -36,6 +36,7 @@ public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<DataChanges>();
         Services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(Pipeline.Database.ConnectionString),
             new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
+        AddServices(Services);
         var (user, role, policies) = SignedIn;
         var authorization = AddAuthorization();
         authorization.SetAuthorized(user);
@@ -43,6 +44,11 @@ public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
         authorization.SetPolicies(policies);
         // The pages say whether their circuit is live; under bUnit it is, as in a browser after the prerender.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>What a test's components need besides the upload pipeline (added before anything is rendered).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()

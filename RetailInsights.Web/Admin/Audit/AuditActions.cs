@@ -18,4 +18,5 @@ public static class AuditActions
     public const string SourceSaved = "source.saved";
     public const string SourceEndpointSaved = "source.endpoint_saved";
     public const string SourceEndpointRemoved = "source.endpoint_removed";
+    public const string LiveEventsVoided = "live_events.voided";
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 
@@ -20,6 +21,20 @@ public sealed class AuditLog(IDbContextFactory<RetailInsightsDbContext> dbFactor
             Detail = detail,
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records an action inside the caller's transaction, so the entry commits with what it records, or not at all.</summary>
+    public static async Task RecordAsync(NpgsqlConnection connection, DateTime at, string actor, string action, string target, string? detail,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)", connection);
+        command.Parameters.AddWithValue("at", DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        command.Parameters.AddWithValue("actor", actor);
+        command.Parameters.AddWithValue("action", action);
+        command.Parameters.AddWithValue("target", target);
+        command.Parameters.AddWithValue("detail", NpgsqlTypes.NpgsqlDbType.Text, (object?)detail ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetRecentAsync(int count, CancellationToken cancellationToken)

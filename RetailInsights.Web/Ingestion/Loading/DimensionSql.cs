@@ -4,19 +4,24 @@ namespace RetailInsights.Web.Ingestion.Loading;
 /// The inserts that add the dimension rows a file names, from any source of codes: arrays gathered in memory
 /// (<see cref="DimensionRows"/>) or the staging table, when a load spilled. Rows go in sorted order so that two loads
 /// never wait for each other in a circle. The first description a file gives a product is kept (and fills a product
-/// that had none), as the first country of a new customer.
+/// that had none), as the first country of a new customer. Writers of the same new row at the same moment (loads, live
+/// events, pulls) each take it: every insert's ON CONFLICT covers every unique index of its table.
 /// </summary>
 public static class DimensionSql
 {
     public const string Retailer = "INSERT INTO dim_retailer (code, name) VALUES (@retailer, @retailer) ON CONFLICT (code) DO NOTHING";
 
     /// <param name="days">A query of one date column <c>d</c>.</param>
+    /// <remarks>
+    /// No conflict target: a day is unique twice (its key and its date), and a unique index that is not the ON CONFLICT's
+    /// fails a writer whose new day another writer inserted at the same moment (23505) instead of taking it.
+    /// </remarks>
     public static string Dates(string days) => $"""
         INSERT INTO dim_date (date_key, date, year, quarter, month, day, iso_day_of_week, is_weekend)
         SELECT to_char(d, 'YYYYMMDD')::int, d, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
                extract(day FROM d), extract(isodow FROM d), extract(isodow FROM d) >= 6
         FROM ({days}) AS days ORDER BY d
-        ON CONFLICT (date_key) DO NOTHING
+        ON CONFLICT DO NOTHING
         """;
 
     /// <param name="codes">A query of one column <c>code</c>.</param>

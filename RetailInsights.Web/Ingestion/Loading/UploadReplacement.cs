@@ -20,16 +20,20 @@ public static class UploadReplacement
     /// <summary>What the replaced upload held: its days and its source system, to compare with the new file's.</summary>
     internal sealed record Removed(long UploadId, int[] Days, string RetailerCode, string FileName);
 
-    /// <exception cref="ReplacementRefusedException">The upload to replace is not loaded (or was replaced already).</exception>
+    /// <exception cref="ReplacementRefusedException">The upload to replace is not loaded (or was replaced already), or is a live
+    /// feed (see <see cref="LiveFeeds"/>).</exception>
     internal static async Task<Removed> RemoveAsync(NpgsqlConnection connection, long oldUploadId, CancellationToken cancellationToken)
     {
-        await using (var read = new NpgsqlCommand("SELECT status, retailer_code, file_name FROM uploads WHERE upload_id = @old FOR UPDATE", connection))
+        await using (var read = new NpgsqlCommand("SELECT status, retailer_code, file_name, kind FROM uploads WHERE upload_id = @old FOR UPDATE",
+                         connection))
         {
             read.Parameters.AddWithValue("old", oldUploadId);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
                 throw new ReplacementRefusedException($"There is no upload #{oldUploadId} to replace.");
             var (status, retailer, file) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            if (LiveFeeds.Is(reader.GetString(3)))
+                throw new ReplacementRefusedException(LiveFeeds.Refusal(oldUploadId));
             if (status != UploadStatuses.Loaded)
                 throw new ReplacementRefusedException($"Upload #{oldUploadId} ({file}) is {status}, not loaded: there is nothing of it to replace.");
             await reader.CloseAsync();

@@ -128,6 +128,14 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>An upload's kind, or null when there is no such upload.</summary>
+    public async Task<string?> KindAsync(long uploadId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT kind FROM uploads WHERE upload_id = @id");
+        command.Parameters.AddWithValue("id", uploadId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     /// <summary>The upload that holds this content (of this sheet, for a workbook), if any.</summary>
     public async Task<ContentHolder?> FindHolderAsync(string sha256, string? requestedSheet, CancellationToken cancellationToken)
     {
@@ -217,7 +225,8 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
 
     /// <summary>Marks a loaded upload replaced by a corrected file, inside the transaction that loads the corrected file.</summary>
     internal static Task<int> MarkReplacedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(connection, "UPDATE uploads SET status = 'replaced' WHERE upload_id = @id AND status = 'loaded'", cancellationToken,
+        Sql.ExecuteAsync(connection, "UPDATE uploads SET status = 'replaced' WHERE upload_id = @id AND status = 'loaded' AND kind <> 'events'",
+            cancellationToken,
             ("id", uploadId));
 
     /// <summary>Marks an upload refused whole (the file cannot be read: nothing of it loaded), unless it is final.</summary>
@@ -252,7 +261,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             return false;
         var changed = await Sql.ExecuteAsync(connection, """
             UPDATE uploads SET status = 'failed', error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
-            WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')
+            WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading') AND kind <> 'events'
             """, cancellationToken, ("error", message), ("id", uploadId));
         await transaction.CommitAsync(cancellationToken);
         return changed == 1;
