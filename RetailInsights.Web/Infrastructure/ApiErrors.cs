@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
 namespace RetailInsights.Web.Infrastructure;
 
 /// <summary>What the machine API answers when it refuses a request: why, and the form field or parameter at fault.</summary>
@@ -16,4 +19,28 @@ public static class ApiErrors
         .Produces(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>
+    /// Describes the request body as <typeparamref name="TBody"/> in <paramref name="contentType"/> (a component schema
+    /// of its own), without the content-type constraint <c>Accepts</c> would add to routing: the endpoint reads the
+    /// body itself and answers a wrong one with its own 400.
+    /// </summary>
+    public static RouteHandlerBuilder DescribesBody<TBody>(this RouteHandlerBuilder builder, string contentType, string description) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var type = typeof(TBody);
+            var item = type.IsArray ? type.GetElementType()! : type;
+            var schema = await context.GetOrCreateSchemaAsync(item, null, cancellationToken);
+            context.Document!.AddComponent(item.Name, schema);
+            IOpenApiSchema reference = new OpenApiSchemaReference(item.Name, context.Document);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [contentType] = new() { Schema = type.IsArray ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = reference } : reference },
+                },
+            };
+        });
 }

@@ -36,7 +36,7 @@ public static class UploadApi
         api.MapGet("/{id:long}", GetStatusAsync).WithSummary("An upload's status and counts (a key sees its own uploads)")
             .Produces<UploadStatusResponse>().Produces(StatusCodes.Status404NotFound).ProducesAccessErrors();
         api.MapPost("/", PostAsync).WithSummary("Send a daily file: multipart, the fields source (its mapping applies), kind, store, dateOrder, retailer, sheet (of a workbook), then the file")
-            .Accepts<UploadForm>("multipart/form-data")
+            .DescribesBody<UploadForm>("multipart/form-data", "The optional fields, then the file, last.")
             .Produces<UploadAcceptedResponse>(StatusCodes.Status202Accepted).Produces<UploadAcceptedResponse>().ProducesApiErrors();
     }
 

@@ -65,7 +65,7 @@ public sealed record RefundEvent
     [JsonPropertyName("refund_amount"), Required, Description("The amount refunded, positive, up to 3 decimals.")]
     public required double RefundAmount { get; init; }
 
-    [JsonPropertyName("reason"), MaxLength(128)]
+    [JsonPropertyName("reason"), MaxLength(64), Description("defective, wrong_item, not_as_described, changed_mind or damaged_shipping.")]
     public string? Reason { get; init; }
 
     [JsonPropertyName("timestamp"), Required, Description("When it was refunded, ISO 8601.")]
@@ -76,7 +76,7 @@ internal static class EventContracts
 {
     /// <summary>An event endpoint's contract: a JSON array of <typeparamref name="TEvent"/>, the source parameter, every answer.</summary>
     public static RouteHandlerBuilder DescribedAsEvents<TEvent>(this RouteHandlerBuilder builder) => builder
-        .Accepts<TEvent[]>("application/json")
+        .DescribesBody<TEvent[]>("application/json", "The events, at most Live:MaxBatchSize (default 1,000) a request.")
         .Produces<EventApi.EventsResponse>()
         .Produces<EventApi.EventsResponse>(StatusCodes.Status207MultiStatus)
         .ProducesApiErrors()
@@ -90,11 +90,6 @@ internal static class EventContracts
                 Description = "The source system (till software) the events come from; default \"default\".",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = FieldLimits.Code },
             });
-            if (operation.RequestBody is OpenApiRequestBody body)
-            {
-                body.Required = true;
-                body.Description = "The events, at most Live:MaxBatchSize (default 1,000) a request.";
-            }
             return Task.CompletedTask;
         });
 }
