@@ -65,7 +65,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.Contains("refunds 1 1 0", lines);
         Assert.Contains("refused 400 No file part in the request.", lines);
         Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT count(*) FROM fact_sales WHERE invoice IN ('K-1', 'K-2')"));
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM refunds WHERE refund_id = 'KR-1'"));
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM refunds WHERE refund_code = 'KR-1'"));
     }
 
     /// <summary>Runs the dotnet CLI (offline for Kiota: it checks for a newer version of itself otherwise).</summary>
