@@ -5,8 +5,8 @@ namespace RetailInsights.Web.Warehouse;
 /// <summary>
 /// One summary row's customers, in the bytes PostgreSQL's binary protocol carries an int[] in (<c>array_send</c>): a
 /// header of the dimensions, then a length and a big-endian value per id. The summaries keep this next to the id array
-/// in a generated column (<c>customer_ids_binary</c>) because making these bytes costs the server about 50 ns an id:
-/// paid once when a row is written instead of on every read, a quarter's customer sets come back ten times faster.
+/// in a generated column (<c>customer_ids_binary</c>) because making these bytes costs the server work for every id:
+/// paid once when a row is written instead of on every read (the figures: docs/benchmarks.md).
 /// </summary>
 public readonly struct CustomerIdSet
 {

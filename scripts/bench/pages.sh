@@ -4,7 +4,7 @@
 # reference is the loader the issue measured (before the summaries existed), built from its commit and run on the same
 # files on this machine right after ours: a figure from another day's machine would not compare.
 
-# The commit whose loader the issue timed (5.1M lines in 45 s on the day it was filed): main before the summary tables.
+# The commit whose loader the issue timed (its figure of that day: docs/benchmarks.md): main before the summary tables.
 PAGES_REFERENCE_COMMIT=cf8ea44
 
 pages_size() {

@@ -8,8 +8,8 @@ namespace RetailInsights.Web.Dashboards.Refunds;
 /// <list type="bullet">
 /// <item>refunds: totals by day or store from agg_refunds_store_daily (days × stores rows) when the filter names no
 /// category or product; otherwise, and by reason, agg_refunds_category_daily through its key's day range, days × stores ×
-/// refunded categories × reasons rows at most (a year of a 5-store chain: about 230 a day), or agg_refunds_daily
-/// (× products: about 780 a day) for the products' ranking and when the filter names a product;</item>
+/// refunded categories × reasons rows at most, or agg_refunds_daily (× products: several times as many rows; the
+/// figures are in docs/benchmarks.md) for the products' ranking and when the filter names a product;</item>
 /// <item>what sold, from the cheapest summary that answers the filter: agg_store_daily (days × stores rows) with no product
 /// or category, agg_category_daily (days × stores rows of the category) for a category, agg_sales_daily (its key's day
 /// range, days × stores × products sold, one product kept) for a product.</item>
