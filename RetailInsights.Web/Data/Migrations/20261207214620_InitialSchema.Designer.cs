@@ -13,8 +13,8 @@ using RetailInsights.Web.Data;
 namespace RetailInsights.Web.Data.Migrations
 {
     [DbContext(typeof(RetailInsightsDbContext))]
-    [Migration("20261201155628_UploadsReadAChosenExcelSheet")]
-    partial class UploadsReadAChosenExcelSheet
+    [Migration("20261207214620_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -304,6 +304,14 @@ namespace RetailInsights.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("ApiKeyId"));
 
+                    b.PrimitiveCollection<string[]>("AllowedSources")
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_sources");
+
+                    b.PrimitiveCollection<string[]>("AllowedStores")
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_stores");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -337,6 +345,13 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("prefix");
 
+                    b.PrimitiveCollection<string[]>("Purposes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("purposes")
+                        .HasDefaultValueSql("ARRAY['uploads', 'events']");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -350,7 +365,13 @@ namespace RetailInsights.Web.Data.Migrations
 
                     b.ToTable("api_keys", null, t =>
                         {
+                            t.HasCheckConstraint("ck_api_keys_allowed_sources", "allowed_sources IS NULL OR cardinality(allowed_sources) > 0");
+
+                            t.HasCheckConstraint("ck_api_keys_allowed_stores", "allowed_stores IS NULL OR cardinality(allowed_stores) > 0");
+
                             t.HasCheckConstraint("ck_api_keys_key_hash", "key_hash ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_api_keys_purposes", "cardinality(purposes) > 0 AND purposes <@ ARRAY['uploads', 'events']::text[]");
                         });
                 });
 
@@ -413,7 +434,9 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<bool>("PrefersDarkMode")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("prefers_dark_mode");
 
                     b.Property<string>("SecurityStamp")
@@ -694,12 +717,38 @@ namespace RetailInsights.Web.Data.Migrations
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.FactSale", b =>
                 {
-                    b.Property<long>("SaleId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sale_id");
+                    b.Property<int>("RetailerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("retailer_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("SaleId"));
+                    b.Property<string>("Invoice")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invoice")
+                        .UseCollation("C");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("InvoicedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("invoiced_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<int>("LineOccurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("line_occurrence");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("integer")
@@ -708,17 +757,6 @@ namespace RetailInsights.Web.Data.Migrations
                     b.Property<int>("DateKey")
                         .HasColumnType("integer")
                         .HasColumnName("date_key");
-
-                    b.Property<string>("Invoice")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("invoice")
-                        .UseCollation("C");
-
-                    b.Property<DateTime>("InvoicedAt")
-                        .HasColumnType("timestamp without time zone")
-                        .HasColumnName("invoiced_at");
 
                     b.Property<bool>("IsNonProduct")
                         .HasColumnType("boolean")
@@ -733,38 +771,15 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("line_amount");
 
-                    b.Property<int>("LineOccurrence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1)
-                        .HasColumnName("line_occurrence");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.Property<int>("RetailerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("retailer_id");
-
                     b.Property<int>("StoreId")
                         .HasColumnType("integer")
                         .HasColumnName("store_id");
-
-                    b.Property<decimal>("UnitPrice")
-                        .HasPrecision(12, 3)
-                        .HasColumnType("numeric(12,3)")
-                        .HasColumnName("unit_price");
 
                     b.Property<long>("UploadId")
                         .HasColumnType("bigint")
                         .HasColumnName("upload_id");
 
-                    b.HasKey("SaleId")
+                    b.HasKey("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
                         .HasName("pk_fact_sales");
 
                     b.HasIndex("DateKey")
@@ -779,12 +794,6 @@ namespace RetailInsights.Web.Data.Migrations
 
                     b.HasIndex("UploadId")
                         .HasDatabaseName("ix_fact_sales_upload_id");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("UploadId"), "brin");
-
-                    b.HasIndex("RetailerId", "Invoice", "ProductId", "InvoicedAt", "Quantity", "UnitPrice", "LineOccurrence")
-                        .IsUnique()
-                        .HasDatabaseName("ux_fact_sales_natural_key");
 
                     b.ToTable("fact_sales", null, t =>
                         {
@@ -802,17 +811,38 @@ namespace RetailInsights.Web.Data.Migrations
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Refund", b =>
                 {
-                    b.Property<long>("RefundId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("refund_id");
+                    b.Property<int>("RetailerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("retailer_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("RefundId"));
+                    b.Property<string>("RefundCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("refund_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("RefundedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("amount");
+
+                    b.Property<int>("LineOccurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("line_occurrence");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("integer")
@@ -822,12 +852,6 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("date_key");
 
-                    b.Property<int>("LineOccurrence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1)
-                        .HasColumnName("line_occurrence");
-
                     b.Property<string>("OriginalInvoice")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -835,34 +859,17 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("original_invoice")
                         .UseCollation("C");
 
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("reason");
 
-                    b.Property<string>("RefundCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("refund_code")
-                        .UseCollation("C");
+                    b.Property<long>("RefundId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_id");
 
-                    b.Property<DateTime>("RefundedAt")
-                        .HasColumnType("timestamp without time zone")
-                        .HasColumnName("refunded_at");
-
-                    b.Property<int>("RetailerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("retailer_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("RefundId"));
 
                     b.Property<int>("StoreId")
                         .HasColumnType("integer")
@@ -872,31 +879,18 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("upload_id");
 
-                    b.HasKey("RefundId")
+                    b.HasKey("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount", "LineOccurrence")
                         .HasName("pk_refunds");
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_refunds_customer_id");
 
-                    b.HasIndex("OriginalInvoice")
-                        .HasDatabaseName("ix_refunds_original_invoice");
-
                     b.HasIndex("UploadId")
                         .HasDatabaseName("ix_refunds_upload_id");
-
-                    b.HasIndex("ProductId", "DateKey")
-                        .HasDatabaseName("ix_refunds_product_id_date_key");
-
-                    b.HasIndex("StoreId", "DateKey")
-                        .HasDatabaseName("ix_refunds_store_id_date_key");
 
                     b.HasIndex("DateKey", "Amount", "RefundedAt", "RefundId")
                         .IsDescending(false, true, true, false)
                         .HasDatabaseName("ix_refunds_day_largest_first");
-
-                    b.HasIndex("RetailerId", "RefundCode", "ProductId", "RefundedAt", "Quantity", "Amount", "LineOccurrence")
-                        .IsUnique()
-                        .HasDatabaseName("ux_refunds_natural_key");
 
                     b.ToTable("refunds", null, t =>
                         {
@@ -1029,7 +1023,9 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("monetary");
 
                     b.Property<bool>("Plotted")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("plotted");
 
                     b.Property<short>("R")
@@ -1727,58 +1723,6 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
-                });
-
-            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Refund", b =>
-                {
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimCustomer", "Customer")
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_refunds_dim_customer_customer_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimDate", null)
-                        .WithMany()
-                        .HasForeignKey("DateKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_date_date_key");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimProduct", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_product_product_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimRetailer", null)
-                        .WithMany()
-                        .HasForeignKey("RetailerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_retailer_retailer_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.DimStore", "Store")
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_dim_store_store_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.Upload", "Upload")
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_refunds_uploads_upload_id");
-
-                    b.Navigation("Customer");
-
-                    b.Navigation("Product");
-
-                    b.Navigation("Store");
-
-                    b.Navigation("Upload");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.RejectedRow", b =>
