@@ -12,7 +12,7 @@ namespace RetailInsights.Web.Data.Migrations
     public partial class InitialSchema : Migration
     {
         /// <summary>The Data/Schema files this baseline runs, in order; a later change to one is a migration of its own.</summary>
-        private static readonly string[] Raw =
+        public static readonly string[] SchemaFiles =
         [
             "ri_union_sorted", "ri_ids_binary",
             "agg_invoices", "agg_store_daily", "agg_store_hourly", "agg_category_daily", "agg_sales_daily",
@@ -914,13 +914,13 @@ namespace RetailInsights.Web.Data.Migrations
                 unique: true);
 
             // What EF Core does not model, one file per object under Data/Schema/: functions before the tables that use them.
-            migrationBuilder.SqlFiles(Raw);
+            migrationBuilder.SqlFiles(SchemaFiles);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(string.Join("\n", Enumerable.Reverse(Raw).Select(name => name.StartsWith("ri_", StringComparison.Ordinal)
+            migrationBuilder.Sql(string.Join("\n", Enumerable.Reverse(SchemaFiles).Select(name => name.StartsWith("ri_", StringComparison.Ordinal)
                 ? $"DROP FUNCTION {name};" : $"DROP TABLE {name};")));
 
             migrationBuilder.DropTable(
