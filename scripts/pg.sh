@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A local PostgreSQL for RetailInsights, run from the repository: scripts/pg.sh start|stop|status|destroy|connection
+# A local PostgreSQL for RetailInsights, run from the repository: scripts/pg.sh start|stop|status|reset|destroy|connection
 #   RI_PG_PORT (default 55432)   RI_PG_DATA (default .data/pg)   RI_PG_FAST=1 (throwaway: no fsync)
 # `connection [DATABASE [USER]]` prints the Npgsql connection string of this cluster (default: the app's database and
 # role), for the scripts to hand to the app: appsettings.Development.json names only the default port.
@@ -112,6 +112,14 @@ status() {
   if is_running; then say "running on 127.0.0.1:$(running_port) (data $DATA)"; else say "not running (data $DATA)"; exit 1; fi
 }
 
+# Drops the app's database and creates it empty (the cluster keeps running): for ./run.sh --reset.
+reset() {
+  start
+  psql_admin -c "DROP DATABASE IF EXISTS retailinsights WITH (FORCE)"
+  psql_admin -c "CREATE DATABASE retailinsights OWNER retailinsights"
+  say "database retailinsights dropped and created empty"
+}
+
 # Stops the cluster and deletes its data: for throwaway test clusters only.
 destroy() {
   stop
@@ -127,7 +135,8 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
+  reset) reset ;;
   destroy) destroy ;;
   connection) shift; connection "$@" ;;
-  *) echo "usage: scripts/pg.sh start|stop|status|destroy|connection [DATABASE [USER]]" >&2; exit 2 ;;
+  *) echo "usage: scripts/pg.sh start|stop|status|reset|destroy|connection [DATABASE [USER]]" >&2; exit 2 ;;
 esac

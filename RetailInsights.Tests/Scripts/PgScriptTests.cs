@@ -41,4 +41,30 @@ public sealed class PgScriptTests(PgScriptCluster cluster) : IClassFixture<PgScr
         Assert.Equal(1, result.Exit);
         Assert.Contains($"already running on 127.0.0.1:{cluster.Port}, not", result.Error);
     }
+
+    [Fact]
+    public async Task Reset_dropsTheAppDatabase_andCreatesItEmptyForTheAppRole()
+    {
+        var connectionString = await cluster.ConnectionStringAsync();
+        await using (var before = new NpgsqlConnection(connectionString))
+        {
+            await before.OpenAsync();
+            await using var create = new NpgsqlCommand("CREATE TABLE from_before_reset (id int)", before);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var result = await cluster.PgAsync(cluster.Port, "reset");
+
+        NpgsqlConnection.ClearAllPools();
+        await using var after = new NpgsqlConnection(connectionString);
+        await after.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = 'public'), pg_get_userbyid(datdba)::text FROM pg_database WHERE datname = current_database()",
+            after);
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((0L, "retailinsights"), (reader.GetInt64(0), reader.GetString(1)));
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("dropped and created empty", result.Error);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RetailInsights.Web.Data;
+using RetailInsights.Web.Data.Schema;
 
 namespace RetailInsights.Tests.Support;
 
@@ -130,7 +131,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// Named for every migration, not the latest alone: a branch merged with an older-dated migration must not reuse a
-    /// template built without it (a persistent local cluster keeps templates between runs).
+    /// template built without it (a persistent local cluster keeps templates between runs); and for the text of the
+    /// Data/Schema files the migrations run, so an edited one is not hidden by a template built before.
     /// </summary>
     private static string TemplateName()
     {
@@ -141,7 +143,8 @@ public sealed class TestDatabase : IAsyncDisposable
         using var db = new RetailInsightsDbContext(options.Options);
         var migrations = db.Database.GetMigrations().ToList();
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(string.Join("\n", migrations))))[..12];
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\n", migrations.Concat(SchemaScripts.Names().Order(StringComparer.Ordinal)
+                .Select(SchemaScripts.Read))))))[..12];
         return $"ri_template_{migrations[^1][..14]}_{hash}";
     }
 }

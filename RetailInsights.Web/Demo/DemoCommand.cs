@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailInsights.Web.Data;
 using RetailInsights.Core.Generation;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Infrastructure.Commands;
@@ -25,6 +26,7 @@ public sealed class DemoCommand : ICommand
     {
         arguments.RejectUnknown("days", "seed", "dir", "force");
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
+        await DatabaseSetup.EnsureMigratableAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var sales = await db.Sales.LongCountAsync(cancellationToken);
         if (sales > 0 && !arguments.Has("force"))

@@ -19,7 +19,10 @@ public static class DatabaseStartup
             .CreateDbContextAsync();
         await EnsureReachableAsync(db);
         if (options.MigrateOnStartup)
+        {
+            await DatabaseSetup.EnsureMigratableAsync(db);
             await db.Database.MigrateAsync();
+        }
         // A migration that adds or changes a summary over facts already loaded asks for it to be rebuilt.
         await app.Services.GetRequiredService<Warehouse.Summaries>().RebuildIfRequestedAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();

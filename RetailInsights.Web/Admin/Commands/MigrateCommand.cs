@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Web.Admin.Commands;
@@ -16,6 +17,7 @@ public sealed class MigrateCommand : ICommand
     {
         arguments.RejectUnknown();
         await using var db = await context.OpenDatabaseAsync(cancellationToken);
+        await DatabaseSetup.EnsureMigratableAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         await context.Services.GetRequiredService<Warehouse.Summaries>().RebuildIfRequestedAsync(cancellationToken);

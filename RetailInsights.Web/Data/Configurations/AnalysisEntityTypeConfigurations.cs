@@ -52,6 +52,7 @@ internal sealed class RunCustomerEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(c => c.CustomerCode).HasMaxLength(64);
         builder.Property(c => c.Segment).HasMaxLength(64);
         builder.Property(c => c.Monetary).HasPrecision(18, 2);
+        builder.Property(c => c.Plotted).HasDefaultValue(false);
         builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.CustomerCode, c.RunId });
         builder.HasIndex(c => c.RunId).HasFilter("plotted").HasDatabaseName("ix_run_customers_plotted");

@@ -22,5 +22,7 @@ internal sealed class ApiKeyEntityTypeConfiguration : IEntityTypeConfiguration<A
         builder.Property(k => k.KeyHash).HasMaxLength(64).IsFixedLength();
         builder.Property(k => k.CreatedBy).HasMaxLength(256);
         builder.HasIndex(k => k.KeyHash).IsUnique();
+        // A row written without purposes, as keys were before scopes, may do both.
+        builder.Property(k => k.Purposes).HasDefaultValueSql("ARRAY['uploads', 'events']");
     }
 }

@@ -12,6 +12,7 @@ internal static class IdentityTableNames
         builder.Entity<AppUser>(b =>
         {
             b.ToTable("users");
+            b.Property(u => u.PrefersDarkMode).HasDefaultValue(false);
             b.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ux_users_normalized_user_name");
             b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email");
         });

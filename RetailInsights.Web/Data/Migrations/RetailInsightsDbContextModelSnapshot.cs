@@ -344,8 +344,10 @@ namespace RetailInsights.Web.Data.Migrations
 
                     b.PrimitiveCollection<string[]>("Purposes")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("text[]")
-                        .HasColumnName("purposes");
+                        .HasColumnName("purposes")
+                        .HasDefaultValueSql("ARRAY['uploads', 'events']");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
@@ -429,7 +431,9 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<bool>("PrefersDarkMode")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("prefers_dark_mode");
 
                     b.Property<string>("SecurityStamp")
@@ -1016,7 +1020,9 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnName("monetary");
 
                     b.Property<bool>("Plotted")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("plotted");
 
                     b.Property<short>("R")
