@@ -1,4 +1,5 @@
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Support.Hostile;
 using RetailInsights.Web.Ingestion;
 using static RetailInsights.Tests.Support.Hostile.RawWorkbook;

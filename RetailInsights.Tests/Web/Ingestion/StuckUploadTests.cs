@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Npgsql;
 using RetailInsights.Web.Admin.Security;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
-using static RetailInsights.Tests.Web.Live.LiveAppFixture;
+using static RetailInsights.Tests.Support.LiveEvents;
 
 namespace RetailInsights.Tests.Web.Live;
 

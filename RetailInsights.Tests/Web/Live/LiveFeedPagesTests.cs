@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Components.Layout;
 using RetailInsights.Web.Dashboards;

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Sources.Pulls;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;

@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;

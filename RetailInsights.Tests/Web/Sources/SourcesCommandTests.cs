@@ -1,3 +1,4 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Infrastructure.Commands;
 

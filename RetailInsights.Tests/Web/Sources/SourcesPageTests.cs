@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Web.Ingestion;

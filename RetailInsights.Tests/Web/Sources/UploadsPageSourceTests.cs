@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;

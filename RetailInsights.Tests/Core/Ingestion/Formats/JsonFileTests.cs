@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Core.Ingestion.Formats;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion.Formats;
 

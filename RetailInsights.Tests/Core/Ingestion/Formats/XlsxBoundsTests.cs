@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Core.Ingestion.Formats;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Support.Hostile;
 using static RetailInsights.Tests.Support.Hostile.RawWorkbook;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.ApiKeys;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;

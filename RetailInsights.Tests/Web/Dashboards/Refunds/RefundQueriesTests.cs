@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;

@@ -1,3 +1,4 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Dashboards.Segments;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Anomalies;
 using RetailInsights.Core.Generation;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;

@@ -1,3 +1,5 @@
+using RetailInsights.Tests.Support;
+
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
 
 /// <summary>The sheet of a workbook chosen with <c>import --sheet</c>, loaded by the real command into the real database.</summary>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion.Formats;

@@ -1,3 +1,4 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Warehouse;

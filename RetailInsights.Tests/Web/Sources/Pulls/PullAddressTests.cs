@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;

@@ -1,3 +1,4 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;

@@ -2,6 +2,7 @@ using Bunit;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
