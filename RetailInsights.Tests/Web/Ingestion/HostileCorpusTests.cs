@@ -16,6 +16,7 @@ public sealed class HostileCorpusCollection;
 /// Every file of the hostile corpus through the real intake and loader into the real database: each ends refused,
 /// failed or loaded, within a time and memory bound, and the database holds all of a loaded file's facts or none.
 /// </summary>
+[Trait("Tier", "database")]
 [Collection(nameof(HostileCorpusCollection))]
 public sealed class HostileCorpusTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -6,6 +6,7 @@ using RetailInsights.Web.Infrastructure;
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>The machine APIs are described by the OpenAPI document the app serves, to anyone.</summary>
+[Trait("Tier", "database")]
 public sealed class ApiDocumentTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace RetailInsights.Tests.Web.Live;
 /// or for another source is refused whole (403 naming the scope) and nothing of it is kept; a key limited to sources adds
 /// no source; events older than Live:MaxEventAgeDays are refused as too_old and counted.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class EventApiScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];

@@ -15,6 +15,7 @@ namespace RetailInsights.Tests.Web.Live;
 /// retries that change nothing, events and files that count once, lateness, refunds linked to their sale, posters side
 /// by side.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class EventApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private Task<long> CountAsync(string sql) => fixture.Database.ScalarAsync<long>(sql);

@@ -12,6 +12,7 @@ namespace RetailInsights.Tests.Web.Live;
 /// a database of their own, on a day and a store the database does not know yet: every batch is taken and every row is
 /// there once. Two writers adding the same day at the same moment is made certain (see <see cref="RaceWindow"/>).
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class FirstEventsOfADayTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

@@ -11,6 +11,7 @@ using RetailInsights.Web.Admin.Security;
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>The Live page in Chromium: events posted to the API show on the open page without a reload, within a second or so.</summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class LiveBrowserTests(BrowserAppFixture fixture)
 {

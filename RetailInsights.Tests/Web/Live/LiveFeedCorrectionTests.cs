@@ -24,6 +24,7 @@ namespace RetailInsights.Tests.Web.Live;
 /// replace one, saying why, and nothing changes. Live data is corrected by an admin voiding a store-day: its live rows
 /// go, the summaries equal a rebuild, the audit log says who, why and how much, and the tills may send the events again.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class LiveFeedCorrectionTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly DateTime Now = DateTime.UtcNow.AddMinutes(-2);

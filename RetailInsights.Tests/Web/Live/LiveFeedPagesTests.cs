@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
@@ -37,6 +36,7 @@ public abstract class LiveFeedPagesContext : UploadPagesContext
     protected Task<long> CountAsync(string sql) => Pipeline.Database.ScalarAsync<long>(sql);
 }
 
+[Trait("Tier", "database")]
 public sealed class LiveFeedPagesForAManagerTests : LiveFeedPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn => ("manager@test.local", Roles.Manager, [Policies.ManageUploads]);
@@ -64,6 +64,7 @@ public sealed class LiveFeedPagesForAManagerTests : LiveFeedPagesContext
     }
 }
 
+[Trait("Tier", "database")]
 public sealed class LiveFeedPagesForAnAdminTests : LiveFeedPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn =>

@@ -5,6 +5,7 @@ using RetailInsights.Web.Live;
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>Minutes older than a week roll up into hours (the totals kept), and old events' ids are let go.</summary>
+[Trait("Tier", "database")]
 public sealed class LiveRollupJobTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Core.Ingestion.Formats;
 /// A workbook's work is bounded by its row numbers, width and cells, not its bytes: the sheets that would have the
 /// reader walk billions of blank cells are refused naming the limit, quickly, by every reader of a file.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class XlsxBoundsTests : IDisposable
 {
     private readonly FileFixture _files = new();

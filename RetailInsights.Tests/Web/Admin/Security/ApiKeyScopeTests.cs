@@ -18,6 +18,7 @@ namespace RetailInsights.Tests.Web.Admin.Security;
 /// Keys from before scopes keep today's rights through the migration; each key has its own rate limit beside the
 /// per-address one.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class ApiKeyScopeTests
 {
     private static JsonArray Sale(string id, string store) =>

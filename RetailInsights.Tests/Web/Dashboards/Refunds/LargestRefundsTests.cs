@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Refunds;
@@ -14,6 +13,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Refunds;
 /// refunds than that, in two stores and two categories, with tied amounts, they equal the top 20 of the facts for every
 /// kind of filter.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class LargestRefundsTests : IAsyncLifetime
 {
     private static readonly DateOnly First = new(2025, 7, 1);

@@ -1,11 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
 
 /// <summary>JSON and NDJSON files loaded by the real import into the real database, judged against the same sales as CSV.</summary>
+[Trait("Tier", "database")]
 public sealed class JsonLoadTests : IAsyncLifetime
 {
     internal const string Facts = """
