@@ -10,6 +10,7 @@ namespace RetailInsights.Tests.Docs;
 /// somewhere (a file that exists, and a heading or anchor that exists when the link names one), and the README stays
 /// short enough to read in five minutes.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed partial class DocLinksTests
 {
     private static readonly string Root = Repository.Root();

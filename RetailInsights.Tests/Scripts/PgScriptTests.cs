@@ -7,6 +7,7 @@ namespace RetailInsights.Tests.Scripts;
 /// scripts/pg.sh hands the app the cluster it started: run.sh, bench.sh and test.sh take their connection strings
 /// from `pg.sh connection`, so RI_PG_PORT moves the app with the cluster.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class PgScriptTests(PgScriptCluster cluster) : IClassFixture<PgScriptCluster>
 {
     [Fact]

@@ -29,7 +29,8 @@ public static class PostgresServer
             await connection.DisposeAsync();
             throw new InvalidOperationException(
                 $"The tests need PostgreSQL at {AdminConnectionString} ({e.Message}). Run ./test.sh, which starts a " +
-                "throwaway cluster, or set RETAILINSIGHTS_TEST_ADMIN_CONNECTION to a superuser connection string.", e);
+                "throwaway cluster, or set RETAILINSIGHTS_TEST_ADMIN_CONNECTION to a superuser connection string. ./test.sh --fast " +
+                "starts none: a test that needs one is [Trait(\"Tier\", \"database\")].", e);
         }
     }
 }

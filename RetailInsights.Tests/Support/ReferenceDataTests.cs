@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace RetailInsights.Tests.Support;
 
 /// <summary>A fresh clone has every reference file the tests read, each with its source, and reads nothing beside it.</summary>
+[Trait("Tier", "unit")]
 public sealed partial class ReferenceDataTests
 {
     private static readonly string[] NotData = ["README.md", "SHA256SUMS", ".gitattributes"];

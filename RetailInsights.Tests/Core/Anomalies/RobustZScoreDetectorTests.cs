@@ -2,6 +2,7 @@ using RetailInsights.Core.Anomalies;
 
 namespace RetailInsights.Tests.Core.Anomalies;
 
+[Trait("Tier", "unit")]
 public sealed class RobustZScoreDetectorTests
 {
     private static readonly DateOnly Start = new(2025, 6, 1);

@@ -5,6 +5,7 @@ using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Clustering;
 
+[Trait("Tier", "unit")]
 public sealed class CustomerClustererTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Core.Clustering;
 
 /// <summary>On R's own standardized RFM data, our clustering is no worse than R's kmeans(nstart = 10).</summary>
+[Trait("Tier", "unit")]
 public sealed class KMeansReferenceTests
 {
     private static readonly List<Dictionary<string, string>> Rfm =

@@ -2,6 +2,7 @@ using RetailInsights.Core.Clustering;
 
 namespace RetailInsights.Tests.Core.Clustering;
 
+[Trait("Tier", "unit")]
 public sealed class ScatterSampleTests
 {
     private static int[] Assignments(params (int Cluster, int Count)[] groups) =>

@@ -2,6 +2,7 @@ using RetailInsights.Core.Generation;
 
 namespace RetailInsights.Tests.Core.Generation;
 
+[Trait("Tier", "unit")]
 public sealed class BasketBuilderTests
 {
     [Fact]

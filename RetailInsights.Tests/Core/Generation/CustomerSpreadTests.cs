@@ -1,6 +1,9 @@
+using RetailInsights.Tests.Support;
+
 namespace RetailInsights.Tests.Core.Generation;
 
 /// <summary>Customers spread from loyal to lapsed, so that RFM segmentation finds every segment.</summary>
+[Trait("Tier", "unit")]
 public sealed class CustomerSpreadTests(NinetyDayDataSet data) : IClassFixture<NinetyDayDataSet>
 {
     [Fact]

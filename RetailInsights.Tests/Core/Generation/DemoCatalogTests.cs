@@ -1,9 +1,11 @@
 using System.Globalization;
 using RetailInsights.Core.Domain;
 using RetailInsights.Core.Generation;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Generation;
 
+[Trait("Tier", "unit")]
 public sealed class DemoCatalogTests(ThirtyDayDataSet data) : IClassFixture<ThirtyDayDataSet>
 {
     [Fact]

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using RetailInsights.Core.Domain;
 using RetailInsights.Core.Generation;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Generation;
 
+[Trait("Tier", "unit")]
 public sealed class DemoDataGeneratorFilesTests(ThirtyDayDataSet data) : IClassFixture<ThirtyDayDataSet>
 {
     [Fact]

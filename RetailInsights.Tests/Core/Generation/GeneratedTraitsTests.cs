@@ -1,8 +1,10 @@
 using RetailInsights.Core.Domain;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Generation;
 
 /// <summary>The traits the analytics are judged on, measured in the files of a 30-day default run.</summary>
+[Trait("Tier", "unit")]
 public sealed class GeneratedTraitsTests(ThirtyDayDataSet data) : IClassFixture<ThirtyDayDataSet>
 {
     [Fact]

@@ -1,8 +1,10 @@
 using RetailInsights.Core.Domain;
 using RetailInsights.Core.Generation;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Generation;
 
+[Trait("Tier", "unit")]
 public sealed class PlantedAssociationTests(ThirtyDayDataSet data) : IClassFixture<ThirtyDayDataSet>
 {
     public static TheoryData<string, string> Rules()

@@ -1,8 +1,10 @@
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion;
 
 /// <summary>A source's mapping and conventions, applied by the real reader to real files.</summary>
+[Trait("Tier", "unit")]
 public sealed class ColumnMappingTests : IDisposable
 {
     private const string FranchiseFile = """

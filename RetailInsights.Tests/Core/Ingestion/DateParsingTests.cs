@@ -4,6 +4,7 @@ using RetailInsights.Core.Ingestion;
 namespace RetailInsights.Tests.Core.Ingestion;
 
 /// <summary>The digit-by-digit date reader must agree with .NET's exact parsing of the documented forms, value for value.</summary>
+[Trait("Tier", "unit")]
 public sealed class DateParsingTests
 {
     // The documented forms, written out independently of the parser.

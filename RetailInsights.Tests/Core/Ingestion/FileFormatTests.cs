@@ -1,9 +1,11 @@
 using System.Text;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion;
 
 /// <summary>Real-world files: separators, encodings, date forms, compression, and files that must be refused whole.</summary>
+[Trait("Tier", "unit")]
 public sealed class FileFormatTests : IDisposable
 {
     private readonly FileFixture _files = new();

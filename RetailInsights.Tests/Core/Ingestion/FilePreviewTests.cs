@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Core.Ingestion;
 /// The mapping step's preview of real files in every format, and its sample check judged against the real load of the
 /// same file under the same mapping.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class FilePreviewTests : IDisposable
 {
     // A German till's names: none of them is a usual name or alias, so no header of these maps by itself.

@@ -3,6 +3,7 @@ using RetailInsights.Core.Ingestion;
 namespace RetailInsights.Tests.Core.Ingestion;
 
 /// <summary>The best guesses the mapping step starts from, from header names, aliases and the shape of sample values.</summary>
+[Trait("Tier", "unit")]
 public sealed class MappingSuggesterTests
 {
     private static IReadOnlyList<IReadOnlyList<string>> Rows(params string[] lines) =>

@@ -5,6 +5,7 @@ using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion;
 
+[Trait("Tier", "unit")]
 public sealed class RealFilesAndFuzzTests : IDisposable
 {
     private readonly FileFixture _files = new();

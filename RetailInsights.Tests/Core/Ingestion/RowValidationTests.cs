@@ -1,8 +1,10 @@
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion;
 
 /// <summary>Every reason code has a file with a line that carries it; the good line beside it is kept.</summary>
+[Trait("Tier", "unit")]
 public sealed class RowValidationTests : IDisposable
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

@@ -7,6 +7,7 @@ namespace RetailInsights.Tests.Core.Mining;
 /// The acceptance test of the miner: on the reference data it finds exactly arules' rules (non-empty lhs, one rhs
 /// item), with support, confidence and lift equal to 1e-9 and the same counts.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class FpGrowthArulesAgreementTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Mining;
 
+[Trait("Tier", "unit")]
 public sealed class FpGrowthMinerTests
 {
     // Five baskets, worked out by hand:

@@ -9,6 +9,7 @@ namespace RetailInsights.Tests.Core.Mining;
 /// The redundancy engine against the definition, computed here by a plain nested loop: a rule is redundant when a rule
 /// with the same consequent and a proper subset of its antecedent has at least its confidence.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class RuleRedundancyTests(ITestOutputHelper output)
 {
     private const int GroceriesBaskets = 9_835;

@@ -2,6 +2,7 @@ using RetailInsights.Core.Segmentation;
 
 namespace RetailInsights.Tests.Core.Segmentation;
 
+[Trait("Tier", "unit")]
 public sealed class RfmScorerTests
 {
     // Ten customers whose every score and segment is worked out by hand below.

@@ -7,6 +7,7 @@ using RetailInsights.Web.Analytics;
 namespace RetailInsights.Tests.Web.Analytics;
 
 /// <summary>One options type carries the mining thresholds, bound from the "Analytics" section beside the schedule.</summary>
+[Trait("Tier", "unit")]
 public sealed class AnalyticsOptionsTests
 {
     private static ServiceProvider Services(params (string Key, string Value)[] settings)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Analytics;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Web.Infrastructure.Commands;
@@ -9,6 +8,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Tests.Web.Analytics;
 
 /// <summary>Analytics runs on the real Online Retail sample loaded through the pipeline: results, history, failures, back-fills.</summary>
+[Trait("Tier", "database")]
 public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClassFixture<OnlineRetailSampleFixture>
 {
     private async Task<(int Exit, JsonElement Summary, string Output)> AnalyzeAsync(PipelineFixture pipeline, params string[] args)

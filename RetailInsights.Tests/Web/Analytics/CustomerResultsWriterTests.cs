@@ -2,13 +2,13 @@ using System.Text.Json;
 using Npgsql;
 using RetailInsights.Core.Clustering;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Analytics.Inputs;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Analytics;
 
 /// <summary>What a run stores for the Segments page, on the Online Retail sample: the k tried, the grid, the moves, the scatter's sample.</summary>
+[Trait("Tier", "database")]
 public sealed class CustomerResultsWriterTests(OnlineRetailSampleFixture sample) : IClassFixture<OnlineRetailSampleFixture>
 {
     private async Task<long> AnalyzeAsync(params string[] args)

@@ -2,6 +2,7 @@ using RetailInsights.Web.Analytics;
 
 namespace RetailInsights.Tests.Web.Analytics;
 
+[Trait("Tier", "unit")]
 public sealed class CustomerSelectionTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace RetailInsights.Tests.Web.Analytics;
 /// What the analytics read, computed in PostgreSQL from files loaded through the real pipeline, must equal what R
 /// computed from the same files: the baskets (reference/baskets_long.csv) and RFM customer by customer (rfm.csv).
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class ReferenceAgreementTests(OnlineRetailSampleFixture sample) : IClassFixture<OnlineRetailSampleFixture>
 {
     [Fact]

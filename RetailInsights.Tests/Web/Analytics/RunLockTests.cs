@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Analytics;
 
 namespace RetailInsights.Tests.Web.Analytics;
 
 /// <summary>One analytics run at a time, whatever starts it; requests that waited for the same run are served by one.</summary>
+[Trait("Tier", "database")]
 public sealed class RunLockTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

@@ -6,6 +6,7 @@ using RetailInsights.Web.Components.Layout;
 namespace RetailInsights.Tests.Web.Components;
 
 /// <summary>The real app in process, over HTTP, signed in as an admin, on a migrated database of its own.</summary>
+[Trait("Tier", "database")]
 public sealed class PageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

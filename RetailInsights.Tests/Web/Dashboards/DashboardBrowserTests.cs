@@ -7,6 +7,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Tests.Web.Dashboards;
 
 /// <summary>Marketing's view in Chromium, on demo data loaded through the pipeline and analysed: charts, segments, a customer.</summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(BrowserAppFixture fixture)
 {

@@ -5,6 +5,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Data;
 
+[Trait("Tier", "database")]
 public sealed class MigrationTests
 {
     private static readonly string[] StarSchemaTables =

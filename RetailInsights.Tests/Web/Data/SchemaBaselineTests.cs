@@ -9,6 +9,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Tests.Web.Data;
 
 /// <summary>The EF model, the InitialSchema baseline with its Data/Schema files, and a database built from them agree.</summary>
+[Trait("Tier", "database")]
 public sealed class SchemaBaselineTests
 {
     private static readonly string ExpectedSchemaPath = Path.Combine(AppContext.BaseDirectory, "TestData", "Schema", "expected-schema.txt");

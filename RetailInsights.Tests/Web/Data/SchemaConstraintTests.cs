@@ -4,6 +4,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Web.Data;
 
 /// <summary>The database itself refuses dishonest data, whatever code writes it.</summary>
+[Trait("Tier", "database")]
 public sealed class SchemaConstraintTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

@@ -12,6 +12,7 @@ using RetailInsights.Web.Dashboards.Refunds;
 namespace RetailInsights.Tests.Web.Demo;
 
 /// <summary>`demo` generates real files and loads them into a real database; what lands must add up to the files.</summary>
+[Trait("Tier", "database")]
 public sealed class DemoCommandTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

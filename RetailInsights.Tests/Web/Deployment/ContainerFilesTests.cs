@@ -7,6 +7,7 @@ namespace RetailInsights.Tests.Web.Deployment;
 /// Docker cannot run on these machines, so the parts of docker-compose.yml and the Dockerfile that keep the
 /// deployment safe are read and checked here, against what the app itself expects.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed partial class ContainerFilesTests
 {
     private static readonly string Root = DatabaseRoleTests.RepositoryRoot();

@@ -10,6 +10,7 @@ namespace RetailInsights.Tests.Web.Deployment;
 /// runs makes a role that is no superuser, and the app on that role still migrates, creates Hangfire's schema and
 /// answers healthy.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class DatabaseRoleTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>A load killed mid-way leaves nothing half-loaded, and running the import again completes it exactly once.</summary>
+[Trait("Tier", "database")]
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

@@ -7,6 +7,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>PostgreSQL restarted in the middle of an import (its own cluster, so no other test notices): the load is tried again and every row lands once.</summary>
+[Trait("Tier", "database")]
 public sealed class DatabaseRestartTests(PgScriptCluster cluster) : IClassFixture<PgScriptCluster>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ri-restart-").FullName;

@@ -11,6 +11,7 @@ using RetailInsights.Web.Ingestion;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>The inbox scan takes each settled file through the intake once and moves it out of the inbox.</summary>
+[Trait("Tier", "database")]
 public sealed class DropFolderJobTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Support.Hostile;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion;
@@ -15,6 +16,7 @@ public sealed class HostileCorpusCollection;
 /// Every file of the hostile corpus through the real intake and loader into the real database: each ends refused,
 /// failed or loaded, within a time and memory bound, and the database holds all of a loaded file's facts or none.
 /// </summary>
+[Trait("Tier", "database")]
 [Collection(nameof(HostileCorpusCollection))]
 public sealed class HostileCorpusTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -10,6 +10,7 @@ using RetailInsights.Web.Ingestion;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>The 1 KB workbook through the running app's upload API and Hangfire's job: refused at once, the worker free.</summary>
+[Trait("Tier", "database")]
 public sealed class HostileUploadTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

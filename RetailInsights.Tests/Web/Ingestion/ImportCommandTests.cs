@@ -4,6 +4,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>The import command on real files and a real database: what lands, what is refused, nothing twice.</summary>
+[Trait("Tier", "database")]
 public sealed class ImportCommandTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

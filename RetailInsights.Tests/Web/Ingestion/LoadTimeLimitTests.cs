@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Support.Hostile;
 using RetailInsights.Web.Ingestion;
 using static RetailInsights.Tests.Support.Hostile.RawWorkbook;
@@ -7,6 +8,7 @@ using static RetailInsights.Tests.Support.Hostile.RawWorkbook;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>A load past Ingestion:MaxLoadMinutes stops where it is, ends failed saying why, and frees its worker.</summary>
+[Trait("Tier", "database")]
 public sealed class LoadTimeLimitTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
@@ -13,6 +14,7 @@ namespace RetailInsights.Tests.Web.Ingestion;
 /// queued as a replacement of the page's upload, a file of another day asks "Replace anyway" first, and both uploads
 /// link to each other.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class ReplaceUploadPanelTests : UploadPagesContext
 {
     private const string Header = "Invoice,StockCode,Quantity,InvoiceDate,Price,Customer ID,StoreId\n";

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>The staging folder does not only grow: final uploads' files go, failed ones after a week, strays after a day.</summary>
+[Trait("Tier", "database")]
 public sealed class StagingCleanupJobTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

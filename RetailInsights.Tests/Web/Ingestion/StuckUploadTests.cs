@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Npgsql;
 using RetailInsights.Web.Admin.Security;
@@ -7,6 +8,7 @@ using RetailInsights.Web.Ingestion;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>An upload no process finishes is shown as stuck, and an admin can load it again or end it; a live load is left alone.</summary>
+[Trait("Tier", "database")]
 public sealed class StuckUploadTests : UploadPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn =>

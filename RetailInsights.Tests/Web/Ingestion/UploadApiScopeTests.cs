@@ -15,6 +15,7 @@ namespace RetailInsights.Tests.Web.Ingestion;
 /// of them and its file's lines of other stores are rejected; outside the scope is a 403 before a byte is kept; the
 /// answer to content already loaded names another key's upload to no key.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class UploadApiScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

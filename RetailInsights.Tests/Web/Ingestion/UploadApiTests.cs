@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Ingestion;
 /// End to end through the running app: the upload API, Hangfire's real PostgreSQL storage and server, the loader,
 /// and the rejected-rows download.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class UploadApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

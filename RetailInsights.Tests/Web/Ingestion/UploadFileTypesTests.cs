@@ -2,6 +2,7 @@ using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion;
 
+[Trait("Tier", "unit")]
 public sealed class UploadFileTypesTests
 {
     [Theory]

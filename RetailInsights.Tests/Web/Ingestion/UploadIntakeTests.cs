@@ -1,11 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
 
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>The one door for files: the same content taken in once however it races, and bad requests refused before a byte is kept.</summary>
+[Trait("Tier", "database")]
 public sealed class UploadIntakeTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

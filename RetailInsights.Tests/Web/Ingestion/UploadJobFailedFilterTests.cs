@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Ingestion;
 /// When Hangfire gives up on a load after its last retry, the upload ends failed with the reason: through the app's own
 /// job filters, on Hangfire's real storage and state machine (no server runs here, so the job waits to be failed).
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class UploadJobFailedFilterTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

@@ -8,6 +8,7 @@ namespace RetailInsights.Tests.Web.Ingestion;
 /// The uploads list's server-side page: filters, sorting and paging done in SQL on uploads brought in through the import
 /// command, each page compared with the same question asked of the uploads table directly.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class UploadQueriesTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Ingestion;
 /// A workbook of several sheets on the upload page, in bUnit on the real intake, database and loader: which sheet to
 /// load is asked before anything is recorded, and the chosen one is the one loaded.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class UploadsPageSheetTests : UploadPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn => ("manager@test.local", Roles.Manager, [Policies.ManageUploads]);

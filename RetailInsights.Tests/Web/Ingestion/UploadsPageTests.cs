@@ -1,4 +1,5 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using RetailInsights.Web.Admin.Security;
@@ -7,6 +8,7 @@ using RetailInsights.Web.Ingestion;
 namespace RetailInsights.Tests.Web.Ingestion;
 
 /// <summary>The upload page in bUnit, on the real intake, a real database and Hangfire's real storage.</summary>
+[Trait("Tier", "database")]
 public sealed class UploadsPageTests : UploadPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn => ("manager@test.local", Roles.Manager, [Policies.ManageUploads]);

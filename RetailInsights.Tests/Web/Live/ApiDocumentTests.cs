@@ -6,7 +6,8 @@ using RetailInsights.Web.Infrastructure;
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>The machine APIs are described by the OpenAPI document the app serves, to anyone.</summary>
-public sealed class ApiDocumentTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
+[Trait("Tier", "database")]
+public sealed class ApiDocumentTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task OpenApiDocument_describesTheUploadAndEventApis_andTheirKey()

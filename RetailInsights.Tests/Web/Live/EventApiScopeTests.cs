@@ -6,7 +6,7 @@ using RetailInsights.Core.Ingestion;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Admin.ApiKeys;
 using RetailInsights.Web.Data.Entities;
-using static RetailInsights.Tests.Web.Live.LiveAppFixture;
+using static RetailInsights.Tests.Support.LiveEvents;
 
 namespace RetailInsights.Tests.Web.Live;
 
@@ -15,7 +15,8 @@ namespace RetailInsights.Tests.Web.Live;
 /// or for another source is refused whole (403 naming the scope) and nothing of it is kept; a key limited to sources adds
 /// no source; events older than Live:MaxEventAgeDays are refused as too_old and counted.
 /// </summary>
-public sealed class EventApiScopeTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
+[Trait("Tier", "database")]
+public sealed class EventApiScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
@@ -128,7 +129,7 @@ public sealed class EventApiScopeTests(LiveAppFixture fixture) : IClassFixture<L
     [Fact]
     public async Task EventsOlderThanMaxEventAgeDays_areRefusedAsTooOld_andCountedInTheAnswer()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var (ancient, old, yesterday, now) = (Unique("OLD3"), Unique("OLD2"), Unique("DAY1"), Unique("NOW"));
         var refund = new JsonObject { ["refund_id"] = Unique("RFOLD"), ["original_transaction_id"] = "T-1", ["product_id"] = "P1", ["store_id"] = "S1",
             ["refund_amount"] = 1, ["reason"] = "defective", ["timestamp"] = DateTime.UtcNow.AddDays(-5).ToString("O") };

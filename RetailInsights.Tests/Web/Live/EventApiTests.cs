@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Warehouse;
-using static RetailInsights.Tests.Web.Live.LiveAppFixture;
+using static RetailInsights.Tests.Support.LiveEvents;
 
 namespace RetailInsights.Tests.Web.Live;
 
@@ -15,7 +15,8 @@ namespace RetailInsights.Tests.Web.Live;
 /// retries that change nothing, events and files that count once, lateness, refunds linked to their sale, posters side
 /// by side.
 /// </summary>
-public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
+[Trait("Tier", "database")]
+public sealed class EventApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private Task<long> CountAsync(string sql) => fixture.Database.ScalarAsync<long>(sql);
 
@@ -24,7 +25,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task ABatchWithBadEvents_acceptsTheRest_andNamesEachRejectionWithTheFileRules()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var good = Unique("T");
         var events = new JsonNode?[]
         {
@@ -54,7 +55,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task TheSameBatchTwice_theSecondChangesNothing()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var batch = Enumerable.Range(0, 30).Select(i => (JsonNode?)Sale(Unique($"R{i}"), 1 + i)).ToList();
 
         var first = await PostAsync(client, "transactions", batch.Select(e => e!.DeepClone()));
@@ -69,7 +70,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task ASaleSentAsAnEvent_andAgainInTheStoresFile_countsOnce()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var invoice = Unique("INV");
         var at = DateTime.UtcNow.AddMinutes(-1);
         var stamp = at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -97,7 +98,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task LateEvents_countInTheirDay_butOnlyTimelyOnesUpdateTheirMinute()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var timely = Sale(Unique("ON"), 100m, product: "TIMELY", minutesAgo: 3);
         var late = Sale(Unique("LATE"), 200m, product: "TARDY", minutesAgo: 20);
 
@@ -115,7 +116,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task ARefund_isLinkedToItsTransactionsInvoice()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var invoice = Unique("BASKET");
         var saleId = invoice + "-2";
         await PostAsync(client, "transactions", [Sale(saleId, 30m, invoice: invoice)]);
@@ -138,7 +139,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task PostersSideBySide_withRetries_neverLoseOrDoubleAnEvent()
     {
-        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fixture.ClientAsync()));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ClientAsync(fixture.App)));
         var prefix = Unique("CC");
         var acknowledged = 0L;
         await Task.WhenAll(clients.Select((client, poster) => Task.Run(async () =>
@@ -166,7 +167,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     public async Task ANewSourcesFirstBatchesSideBySide_allLand_inOneFeed()
     {
         // Found by the events benchmark: the first batches of a new source system raced to make its feed upload.
-        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fixture.ClientAsync()));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => ClientAsync(fixture.App)));
         var source = $"pos{Guid.NewGuid():N}"[..12];
 
         var answers = await Task.WhenAll(clients.Select((client, poster) =>
@@ -187,7 +188,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task NotAnArray_orTooMany_isABadRequest()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
 
         var notArray = await client.PostAsJsonAsync("/api/events/transactions", Sale("X1"));
         var tooMany = await PostRawAsync(client, new JsonArray([.. Enumerable.Range(0, 1001).Select(i => (JsonNode?)Sale($"M{i}"))]));
@@ -210,7 +211,7 @@ public sealed class EventApiTests(LiveAppFixture fixture) : IClassFixture<LiveAp
     [Fact]
     public async Task SummariesAfterEvents_equalARebuildFromTheFacts()
     {
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         await PostAsync(client, "transactions", Enumerable.Range(0, 25).Select(i => (JsonNode?)Sale(Unique("SUM"), 2 + i, product: $"Q{i % 4}",
             invoice: $"SUMINV-{i / 3}", customer: $"C{i % 6}")));
         var before = await SnapshotAsync();

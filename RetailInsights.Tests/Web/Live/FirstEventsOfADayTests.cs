@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
-using static RetailInsights.Tests.Web.Live.LiveAppFixture;
+using static RetailInsights.Tests.Support.LiveEvents;
 
 namespace RetailInsights.Tests.Web.Live;
 
@@ -12,6 +12,7 @@ namespace RetailInsights.Tests.Web.Live;
 /// a database of their own, on a day and a store the database does not know yet: every batch is taken and every row is
 /// there once. Two writers adding the same day at the same moment is made certain (see <see cref="RaceWindow"/>).
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class FirstEventsOfADayTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

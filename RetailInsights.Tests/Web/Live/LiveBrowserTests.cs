@@ -11,6 +11,7 @@ using RetailInsights.Web.Admin.Security;
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>The Live page in Chromium: events posted to the API show on the open page without a reload, within a second or so.</summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class LiveBrowserTests(BrowserAppFixture fixture)
 {
@@ -29,8 +30,8 @@ public sealed class LiveBrowserTests(BrowserAppFixture fixture)
             var gross = await browser.KpiExactAsync("Gross today");
             var posted = Stopwatch.StartNew();
             var response = await client.PostAsJsonAsync("/api/events/transactions?source=pos", new JsonArray(
-                LiveAppFixture.Sale(invoice + "-1", 1234.5m, product: "STP-001", invoice: invoice),
-                LiveAppFixture.Sale(invoice + "-2", 100m, product: "SNK-007", invoice: invoice)));
+                LiveEvents.Sale(invoice + "-1", 1234.5m, product: "STP-001", invoice: invoice),
+                LiveEvents.Sale(invoice + "-2", 100m, product: "SNK-007", invoice: invoice)));
             response.EnsureSuccessStatusCode();
             var acknowledged = posted.Elapsed;
 

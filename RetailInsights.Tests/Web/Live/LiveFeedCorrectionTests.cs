@@ -15,7 +15,7 @@ using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Live;
 using RetailInsights.Web.Warehouse;
-using static RetailInsights.Tests.Web.Live.LiveAppFixture;
+using static RetailInsights.Tests.Support.LiveEvents;
 
 namespace RetailInsights.Tests.Web.Live;
 
@@ -24,7 +24,8 @@ namespace RetailInsights.Tests.Web.Live;
 /// replace one, saying why, and nothing changes. Live data is corrected by an admin voiding a store-day: its live rows
 /// go, the summaries equal a rebuild, the audit log says who, why and how much, and the tills may send the events again.
 /// </summary>
-public sealed class LiveFeedCorrectionTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
+[Trait("Tier", "database")]
+public sealed class LiveFeedCorrectionTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly DateTime Now = DateTime.UtcNow.AddMinutes(-2);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
@@ -52,7 +53,7 @@ public sealed class LiveFeedCorrectionTests(LiveAppFixture fixture) : IClassFixt
     private async Task<(long Feed, string Source)> FeedAsync()
     {
         var source = Unique("feed").ToLowerInvariant();
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var (status, _) = await PostAsync(client, "transactions", [SaleAt(Unique("T"), "S1", 5m, Unique("I")), SaleAt(Unique("T"), "S1", 6m, Unique("I"))],
             source);
         Assert.Equal(200, status);
@@ -93,7 +94,7 @@ public sealed class LiveFeedCorrectionTests(LiveAppFixture fixture) : IClassFixt
     {
         var (feed, _) = await FeedAsync();
         var before = await StateAsync(feed);
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
 
         using var response = await client.PostAsync("/api/uploads", UploadApiRequests.Form(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(FixFile())),
             "text/csv", "fix.csv", ("replaces", feed.ToString(CultureInfo.InvariantCulture)), ("confirm", "true")));
@@ -156,7 +157,7 @@ public sealed class LiveFeedCorrectionTests(LiveAppFixture fixture) : IClassFixt
     public async Task VoidingAStoreDay_removesItsLiveRowsOnly_summariesEqualARebuild_itIsAudited_andTheTillsMaySendAgain()
     {
         var (store, other) = (Unique("VS"), Unique("VO"));
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         var invoice = Unique("I");
         var sales = Enumerable.Range(0, 5).Select(i => SaleAt($"{store}-T{i}", store, 2 + i, i < 3 ? invoice : $"{invoice}-2")).ToList();
         Assert.Equal(5, (await PostAsync(client, "transactions", sales.Select(s => s.DeepClone()))).Body.Accepted);
@@ -200,7 +201,7 @@ public sealed class LiveFeedCorrectionTests(LiveAppFixture fixture) : IClassFixt
     public async Task ANonAdmin_cannotVoid_andNothingChanges()
     {
         var store = Unique("VN");
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         Assert.Equal(1, (await PostAsync(client, "transactions", [SaleAt($"{store}-T0", store, 3m, Unique("I"))])).Body.Accepted);
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var voids = scope.ServiceProvider.GetRequiredService<StoreDayVoids>();
@@ -220,7 +221,7 @@ public sealed class LiveFeedCorrectionTests(LiveAppFixture fixture) : IClassFixt
     public async Task TheVoidEventsCommand_voidsAStoreDay_andRefusesWhatItCannot()
     {
         var store = Unique("VC");
-        var client = await fixture.ClientAsync();
+        var client = await ClientAsync(fixture.App);
         Assert.Equal(2, (await PostAsync(client, "transactions", [SaleAt($"{store}-T0", store, 3m, Unique("I")), SaleAt($"{store}-T1", store, 4m, Unique("I"))]))
             .Body.Accepted);
         var day = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
@@ -36,6 +36,7 @@ public abstract class LiveFeedPagesContext : UploadPagesContext
     protected Task<long> CountAsync(string sql) => Pipeline.Database.ScalarAsync<long>(sql);
 }
 
+[Trait("Tier", "database")]
 public sealed class LiveFeedPagesForAManagerTests : LiveFeedPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn => ("manager@test.local", Roles.Manager, [Policies.ManageUploads]);
@@ -63,6 +64,7 @@ public sealed class LiveFeedPagesForAManagerTests : LiveFeedPagesContext
     }
 }
 
+[Trait("Tier", "database")]
 public sealed class LiveFeedPagesForAnAdminTests : LiveFeedPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn =>

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Live;
 
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>Minutes older than a week roll up into hours (the totals kept), and old events' ids are let go.</summary>
-public sealed class LiveRollupJobTests(LiveAppFixture fixture) : IClassFixture<LiveAppFixture>
+[Trait("Tier", "database")]
+public sealed class LiveRollupJobTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task RollUp_movesOldMinutesIntoHours_keepingTheirTotals_andKeepsRecentOnes()

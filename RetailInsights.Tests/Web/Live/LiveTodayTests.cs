@@ -1,4 +1,4 @@
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Live;
 
 namespace RetailInsights.Tests.Web.Live;
@@ -7,6 +7,7 @@ namespace RetailInsights.Tests.Web.Live;
 /// The Live page's "today so far" from the summaries, on files loaded through the pipeline: a day's gross, refunds and
 /// transactions equal SQL on that day's facts, and the day before (which has refunds too) is left out.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class LiveTodayTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

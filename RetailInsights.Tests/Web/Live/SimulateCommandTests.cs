@@ -9,6 +9,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 namespace RetailInsights.Tests.Web.Live;
 
 /// <summary>The POS simulator against the real app on a real port: what it says was acknowledged is what the database holds.</summary>
+[Trait("Tier", "database")]
 public sealed class SimulateCommandTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

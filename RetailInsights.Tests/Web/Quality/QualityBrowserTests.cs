@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Quality;
 /// the kept rejected lines, and the facts for freshness) for the default days and for one source system, every chart
 /// draws, a click on a load opens it, and the console stays clean.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class QualityBrowserTests(BrowserAppFixture fixture)
 {

@@ -3,6 +3,7 @@ using RetailInsights.Web.Quality;
 namespace RetailInsights.Tests.Web.Quality;
 
 /// <summary>The per-load CSV: one row per load, a column per reason and per kind's column, numbers a spreadsheet reads.</summary>
+[Trait("Tier", "unit")]
 public sealed class QualityCsvTests
 {
     private static LoadQuality Load(long id, string kind, string file, long read, long accepted, long rejected,

@@ -5,6 +5,7 @@ using RetailInsights.Web.Quality;
 namespace RetailInsights.Tests.Web.Quality;
 
 /// <summary>The pure parts of the data-quality page and the banner: shares, days behind, how long ago, shortened errors.</summary>
+[Trait("Tier", "unit")]
 public sealed class QualityFiguresTests
 {
     private static LoadQuality Load(long read, long accepted, long duplicate) =>

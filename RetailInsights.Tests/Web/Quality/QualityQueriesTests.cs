@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Components.Layout;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
@@ -16,6 +16,7 @@ namespace RetailInsights.Tests.Web.Quality;
 /// by the real event writer (whose uploads row is no file). Every figure is compared with SQL on the uploads, the kept
 /// rejected lines, the facts and the live events.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class QualityQueriesTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using RetailInsights.Tests.Web.Sources.Pulls;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Quality;
@@ -16,6 +16,7 @@ namespace RetailInsights.Tests.Web.Quality;
 /// The Data quality page's table of sources, rendered in bUnit from the real freshness query after real pulls from a
 /// retailer API on loopback: a source whose pulls fail shows as failing with the error, and as ok once they succeed.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class SourcePullsFreshnessTests : BunitContext, IAsyncLifetime
 {
     private PullContext _context = null!;

@@ -3,7 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
@@ -13,6 +13,7 @@ using RetailInsights.Web.Sources;
 namespace RetailInsights.Tests.Web.Sources;
 
 /// <summary>The folder inbox/&lt;source&gt;/ on a folder and database of the test's own: its files are read with the source's mapping.</summary>
+[Trait("Tier", "database")]
 public sealed class DropFolderSourceTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

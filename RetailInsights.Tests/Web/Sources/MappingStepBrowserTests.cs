@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Sources;
 /// A manager in Chromium brings a franchise file whose header its source has not mapped: the mapping step shows the
 /// file, guesses every field, validates the sample live, saves the mapping as a new version and loads the file.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class MappingStepBrowserTests(BrowserAppFixture fixture)
 {

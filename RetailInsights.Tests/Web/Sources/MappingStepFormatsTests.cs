@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
@@ -17,6 +16,7 @@ namespace RetailInsights.Tests.Web.Sources;
 /// database and loader): the mapping step shows their own columns and first 20 records, checks the sample as the load
 /// would, and the mapping saved there loads the file's facts.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class MappingStepFormatsTests : UploadPagesContext
 {
     private const string Facts = """

@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Sources;
 /// The running app's door for a source's files through the upload API's <c>source=</c> field, Hangfire's real server
 /// and the real loader.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class SourceEntryPointTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private async Task<SourceSettings> FranchiseAsync(string code)

@@ -1,4 +1,4 @@
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Sources;
@@ -7,6 +7,7 @@ namespace RetailInsights.Tests.Web.Sources;
 /// Three source systems of different shapes through the real import command, the real loader and a real database:
 /// read with their mappings, they give the same facts; every upload records the mapping version that read it.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class SourceLoadTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

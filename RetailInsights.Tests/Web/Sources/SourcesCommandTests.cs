@@ -1,9 +1,10 @@
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Sources;
 
 /// <summary>The sources command on a real database: each set is a version, bad settings are refused with the reason.</summary>
+[Trait("Tier", "database")]
 public sealed class SourcesCommandTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

@@ -1,13 +1,14 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.Extensions.DependencyInjection;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Tests.Web.Sources;
 
 /// <summary>The Sources admin page in bUnit on a real database: each save is a version, a bad setting is answered on the page.</summary>
+[Trait("Tier", "database")]
 public sealed class SourcesPageTests : UploadPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn => ("admin@test.local", Roles.Admin, [Policies.Administer]);

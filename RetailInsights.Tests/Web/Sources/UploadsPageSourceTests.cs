@@ -1,9 +1,9 @@
 using Bunit;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
@@ -11,6 +11,7 @@ using RetailInsights.Web.Sources;
 namespace RetailInsights.Tests.Web.Sources;
 
 /// <summary>The upload page with a source chosen, in bUnit on the real intake and database: mapped files go straight in, others wait for one mapping.</summary>
+[Trait("Tier", "database")]
 public sealed class UploadsPageSourceTests : UploadPagesContext
 {
     protected override (string User, string Role, string[] Policies) SignedIn => ("manager@test.local", Roles.Manager, [Policies.ManageUploads]);

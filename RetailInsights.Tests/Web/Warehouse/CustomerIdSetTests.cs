@@ -7,6 +7,7 @@ namespace RetailInsights.Tests.Web.Warehouse;
 /// The customer sets as the summaries keep them ready to send: what PostgreSQL stores in <c>customer_ids_binary</c>
 /// reads back as exactly the ids of <c>customer_ids</c>, and the bytes made in memory are the server's own.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class CustomerIdSetTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Tests.Web.Warehouse;
 
+[Trait("Tier", "unit")]
 public sealed class CustomerIdSetsTests
 {
     [Fact]

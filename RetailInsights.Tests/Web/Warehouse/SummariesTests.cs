@@ -1,4 +1,4 @@
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Warehouse;
 
@@ -9,6 +9,7 @@ namespace RetailInsights.Tests.Web.Warehouse;
 /// overlaps, duplicates, files loaded side by side, returns, refunds, a spilled load, a failed file, a catalog that
 /// moves products to another category, and an invoice whose lines arrive in two files.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class SummariesTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

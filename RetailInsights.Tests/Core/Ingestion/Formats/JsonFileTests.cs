@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Core.Ingestion.Formats;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Core.Ingestion.Formats;
 
 /// <summary>JSON arrays and JSON lines read as tables of records, with the CSV reader's validation and refusals.</summary>
+[Trait("Tier", "unit")]
 public sealed class JsonFileTests : IDisposable
 {
     private readonly FileFixture _files = new();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Core.Ingestion.Formats;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Support.Hostile;
 using static RetailInsights.Tests.Support.Hostile.RawWorkbook;
 
@@ -10,6 +11,7 @@ namespace RetailInsights.Tests.Core.Ingestion.Formats;
 /// A workbook's work is bounded by its row numbers, width and cells, not its bytes: the sheets that would have the
 /// reader walk billions of blank cells are refused naming the limit, quickly, by every reader of a file.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class XlsxBoundsTests : IDisposable
 {
     private readonly FileFixture _files = new();

@@ -6,6 +6,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Core.Ingestion.Formats;
 
 /// <summary>Excel workbooks with the quirks of real ones, read by the same validation as CSV.</summary>
+[Trait("Tier", "unit")]
 public sealed class XlsxFileTests : IDisposable
 {
     private static readonly object?[] Header = ["Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"];

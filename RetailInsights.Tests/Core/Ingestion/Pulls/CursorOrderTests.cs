@@ -2,6 +2,7 @@ using RetailInsights.Core.Ingestion.Pulls;
 
 namespace RetailInsights.Tests.Core.Ingestion.Pulls;
 
+[Trait("Tier", "unit")]
 public sealed class CursorOrderTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using RetailInsights.Core.Ingestion.Pulls;
 
 namespace RetailInsights.Tests.Core.Ingestion.Pulls;
 
+[Trait("Tier", "unit")]
 public sealed class NetworkAddressesTests
 {
     [Theory]

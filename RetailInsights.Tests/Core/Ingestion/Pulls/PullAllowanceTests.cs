@@ -3,6 +3,7 @@ using RetailInsights.Core.Ingestion.Pulls;
 
 namespace RetailInsights.Tests.Core.Ingestion.Pulls;
 
+[Trait("Tier", "unit")]
 public sealed class PullAllowanceTests
 {
     private static string? Refusal(PullAllowance allowance, string? host, string address) => allowance.Refusal(host, IPAddress.Parse(address));

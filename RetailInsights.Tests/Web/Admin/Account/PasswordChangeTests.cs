@@ -14,6 +14,7 @@ namespace RetailInsights.Tests.Web.Admin.Account;
 /// A user changes their own password on /account/password, an admin resets one: either way the user's other sessions
 /// end at their next security check (a minute later), and only the new password signs in.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class PasswordChangeTests : IAsyncLifetime
 {
     private const string NewPassword = "Brand-new-password-7?";

@@ -4,6 +4,7 @@ using RetailInsights.Web.Data.Entities;
 namespace RetailInsights.Tests.Web.Admin.ApiKeys;
 
 /// <summary>What an admin types for a key's scope (page and command), and the words a refusal names it with.</summary>
+[Trait("Tier", "unit")]
 public sealed class ApiKeyScopeParseTests
 {
     [Fact]

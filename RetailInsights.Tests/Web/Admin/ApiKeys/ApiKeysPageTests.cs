@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.ApiKeys;
 using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Admin.Security;
@@ -11,6 +11,7 @@ using RetailInsights.Web.Data.Entities;
 namespace RetailInsights.Tests.Web.Admin.ApiKeys;
 
 /// <summary>The API keys page in bUnit on a real database: each key's scope shown, keys made with a scope, a key narrowed and audited.</summary>
+[Trait("Tier", "database")]
 public sealed class ApiKeysPageTests : UploadPagesContext
 {
     public ApiKeysPageTests() => Services.AddScoped<ApiKeyService>();

@@ -10,6 +10,7 @@ using RetailInsights.Web.Admin.Security;
 namespace RetailInsights.Tests.Web.Admin.Commands;
 
 /// <summary>`api-keys` on a real database, with the keys tried where they count: the running app's upload API.</summary>
+[Trait("Tier", "database")]
 public sealed class ApiKeysCommandTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ using RetailInsights.Web.Admin.Security;
 namespace RetailInsights.Tests.Web.Admin.Commands;
 
 /// <summary>`users` on a real database, with the results checked where they count: signing in through the real app.</summary>
+[Trait("Tier", "database")]
 public sealed partial class UsersCommandTests(LiveSessionAppFixture fixture) : IClassFixture<LiveSessionAppFixture>
 {
     private const string PipedPassword = "Piped-password-42!";

@@ -7,6 +7,7 @@ using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Admin.Security;
 
+[Trait("Tier", "database")]
 public sealed class AdminBootstrapTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace RetailInsights.Tests.Web.Admin.Security;
 /// Keys written without scopes have today's rights; each key has its own rate limit beside the
 /// per-address one.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class ApiKeyScopeTests
 {
     private static JsonArray Sale(string id, string store) =>

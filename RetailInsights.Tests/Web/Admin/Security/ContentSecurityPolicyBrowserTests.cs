@@ -9,6 +9,7 @@ namespace RetailInsights.Tests.Web.Admin.Security;
 /// The strict policy (own origin only, no eval) in Chromium: Blazor's circuit connects over its WebSocket and
 /// Plotly draws the charts without the browser refusing anything.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class ContentSecurityPolicyBrowserTests(BrowserAppFixture fixture)
 {

@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Admin.Security;
 /// Every route the app maps, and who may open it. A new page or endpoint that is not in this table fails
 /// <see cref="EveryMappedRoute_isInTheTable"/>, so nothing ships without a decision about who may see it.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class RouteAuthorizationTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     // LineData: line-level sales data (the mined baskets), for managers and admins; Marketing's exports are aggregates.

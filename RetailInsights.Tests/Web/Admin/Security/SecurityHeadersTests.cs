@@ -3,6 +3,7 @@ using RetailInsights.Web.Admin.Security;
 
 namespace RetailInsights.Tests.Web.Admin.Security;
 
+[Trait("Tier", "database")]
 public sealed class SecurityHeadersTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Theory]

@@ -15,6 +15,7 @@ using RetailInsights.Web.Data.Entities;
 namespace RetailInsights.Tests.Web.Admin.Security;
 
 /// <summary>How long a sign-in lasts: across instances and container restarts, and no longer than a removed role.</summary>
+[Trait("Tier", "database")]
 public sealed class SessionTests
 {
     private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = false };

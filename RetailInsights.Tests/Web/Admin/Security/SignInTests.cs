@@ -11,6 +11,7 @@ using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Admin.Security;
 
+[Trait("Tier", "database")]
 public sealed class SignInTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

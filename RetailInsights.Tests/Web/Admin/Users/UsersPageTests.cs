@@ -17,6 +17,7 @@ using RetailInsights.Web.Data.Entities;
 namespace RetailInsights.Tests.Web.Admin.Users;
 
 /// <summary>The Users page in bUnit on a real database, signed in as an admin, through the same UserAdministration as the commands.</summary>
+[Trait("Tier", "database")]
 public sealed class UsersPageTests : BunitContext, IAsyncLifetime
 {
     private const string Password = "Test-password-42!";

@@ -8,6 +8,7 @@ using RetailInsights.Web.Admin.Security;
 
 namespace RetailInsights.Tests.Web.Components.Errors;
 
+[Trait("Tier", "database")]
 public sealed partial class ErrorPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

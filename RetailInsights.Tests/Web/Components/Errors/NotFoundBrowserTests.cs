@@ -4,6 +4,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Web.Components.Errors;
 
 /// <summary>The not-found page as Chromium gets it: status 404, the page in the app's frame with its menu.</summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class NotFoundBrowserTests(BrowserAppFixture fixture)
 {

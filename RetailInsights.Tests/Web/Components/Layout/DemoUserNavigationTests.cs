@@ -5,6 +5,7 @@ using RetailInsights.Tests.Support;
 namespace RetailInsights.Tests.Web.Components.Layout;
 
 /// <summary>A person's view: each demo user signs in through the form in Chromium and sees their own menu.</summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class DemoUserNavigationTests(BrowserAppFixture fixture)
 {

@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Components.Layout;
 /// page and marketing does not, gone once a later file loads; and dark mode, kept with the user across sign-out and a
 /// new browser, with the charts drawn in its colours.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutBrowserTests(BrowserAppFixture fixture)
 {

@@ -12,6 +12,7 @@ using RetailInsights.Web.Components.Layout;
 
 namespace RetailInsights.Tests.Web.Components.Layout;
 
+[Trait("Tier", "database")]
 public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 {
     public MainLayoutTests()

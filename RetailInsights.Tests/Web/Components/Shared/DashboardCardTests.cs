@@ -5,6 +5,7 @@ using RetailInsights.Web.Components.Shared;
 namespace RetailInsights.Tests.Web.Components.Shared;
 
 /// <summary>A card shows its query's state: loading, its figures, its empty state, or its message when the query failed.</summary>
+[Trait("Tier", "unit")]
 public sealed class DashboardCardTests : BunitContext, IAsyncLifetime
 {
     public Task InitializeAsync()

@@ -3,6 +3,7 @@ using RetailInsights.Web.Components.Shared;
 namespace RetailInsights.Tests.Web.Components.Shared;
 
 /// <summary>A figure against the period before: by how much, which way, and whether that is good news.</summary>
+[Trait("Tier", "unit")]
 public sealed class KpiChangeTests
 {
     [Theory]

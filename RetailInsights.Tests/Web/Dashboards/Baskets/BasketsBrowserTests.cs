@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Baskets;
 /// scatter draws, a click on a point opens the rule it names with counts equal to SQL on the facts, and a product
 /// (from the Overview's link or the search) shows what goes with it.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class BasketsBrowserTests(BrowserAppFixture fixture)
 {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Analytics;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Baskets;
 using RetailInsights.Web.Data.Entities;
@@ -13,6 +12,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Baskets;
 /// page in every order the grid offers equals the run's rules sorted here, the counts equal a count here, and the
 /// stored redundancy flags equal the definition in SQL.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class RuleQueriesTests(AnalysedSample analysed) : IClassFixture<AnalysedSample>
 {
     private readonly long _runId = analysed.RunId;
@@ -126,30 +126,4 @@ public sealed class RuleQueriesTests(AnalysedSample analysed) : IClassFixture<An
         };
         return descending ? rules.OrderByDescending(key).ThenBy(r => r.RuleNo) : rules.OrderBy(key).ThenBy(r => r.RuleNo);
     }
-}
-
-/// <summary>The Online Retail sample loaded and analysed once (support 0.0125, confidence 0.3: longer rules, some redundant), with the run's stored rules.</summary>
-public sealed class AnalysedSample : IAsyncLifetime
-{
-    public OnlineRetailSampleFixture Sample { get; } = new();
-
-    public long RunId { get; private set; }
-
-    public List<RunRule> Rules { get; private set; } = [];
-
-    public async Task InitializeAsync()
-    {
-        await Sample.InitializeAsync();
-        var output = new StringWriter();
-        if (await CommandLine.RunAsync(["analyze", "--min-support", "0.0125", "--min-confidence", "0.3"], output, output,
-                Sample.Pipeline.Configuration(("Analytics:MaxItemsets", "100000"))) != 0)
-            throw new InvalidOperationException("The analysis failed: " + output);
-        RunId = await Sample.Pipeline.Database.ScalarAsync<long>("SELECT max(run_id) FROM analysis_runs WHERE status = 'succeeded'");
-        await using var db = Sample.Pipeline.Database.CreateDbContext();
-        Rules = [.. db.RunRules.Where(r => r.RunId == RunId)];
-        if (Rules.Count < 100)
-            throw new InvalidOperationException($"Expected more than 100 rules, got {Rules.Count}.");
-    }
-
-    public Task DisposeAsync() => Sample.DisposeAsync();
 }

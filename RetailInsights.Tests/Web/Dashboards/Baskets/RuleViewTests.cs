@@ -3,6 +3,7 @@ using RetailInsights.Web.Dashboards.Baskets;
 
 namespace RetailInsights.Tests.Web.Dashboards.Baskets;
 
+[Trait("Tier", "unit")]
 public sealed class RuleViewTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Dashboards.Baskets;
 
+[Trait("Tier", "unit")]
 public sealed class RuleWordsTests
 {
     [Theory]

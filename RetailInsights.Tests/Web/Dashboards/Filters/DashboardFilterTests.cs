@@ -3,6 +3,7 @@ using RetailInsights.Web.Dashboards.Filters;
 namespace RetailInsights.Tests.Web.Dashboards.Filters;
 
 /// <summary>The filter in the URL: read with its defaults, written back so that a link reproduces the view.</summary>
+[Trait("Tier", "unit")]
 public sealed class DashboardFilterTests
 {
     private static readonly DateOnly Latest = new(2026, 11, 30);

@@ -9,6 +9,7 @@ using RetailInsights.Web.Dashboards.Filters;
 namespace RetailInsights.Tests.Web.Dashboards.Filters;
 
 /// <summary>The filter bar writes each change into the page's URL, so the view a person sets up is a link they can share.</summary>
+[Trait("Tier", "unit")]
 public sealed class FilterBarTests : BunitContext, IAsyncLifetime
 {
     private static readonly FilterChoices Choices = new(

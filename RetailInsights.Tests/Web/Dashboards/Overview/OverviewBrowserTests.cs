@@ -6,6 +6,7 @@ using RetailInsights.Web.Admin.Security;
 namespace RetailInsights.Tests.Web.Dashboards.Overview;
 
 /// <summary>The Overview in Chromium on demo data: its figures equal SQL on the facts for the filter in the URL, and its charts work.</summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class OverviewBrowserTests(BrowserAppFixture fixture)
 {

@@ -1,11 +1,11 @@
 using System.Net;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 
 namespace RetailInsights.Tests.Web.Dashboards.Overview;
 
 /// <summary>A card whose query fails says so on the card; the page answers and its other cards show their figures.</summary>
+[Trait("Tier", "database")]
 public sealed class OverviewFailureTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

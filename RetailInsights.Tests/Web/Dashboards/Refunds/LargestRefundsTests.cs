@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Refunds;
@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Refunds;
 /// refunds than that, in two stores and two categories, with tied amounts, they equal the top 20 of the facts for every
 /// kind of filter.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class LargestRefundsTests : IAsyncLifetime
 {
     private static readonly DateOnly First = new(2025, 7, 1);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Refunds;
@@ -10,6 +10,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Refunds;
 /// The Refunds page's queries on files loaded through the pipeline, where a product is refunded on a day it did not sell
 /// (its sale was the day before) and one day has nothing at all.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class RefundQueriesTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

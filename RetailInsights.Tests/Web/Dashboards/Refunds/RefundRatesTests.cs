@@ -4,6 +4,7 @@ using RetailInsights.Web.Dashboards.Refunds;
 namespace RetailInsights.Tests.Web.Dashboards.Refunds;
 
 /// <summary>The refund rate's arithmetic: refunded ÷ sold, and what it says when nothing sold.</summary>
+[Trait("Tier", "unit")]
 public sealed class RefundRatesTests
 {
     private static RateRow Row(string key, decimal refunded, decimal sold) => new(key, "Product " + key, key, new RefundTotals(1, refunded, sold));

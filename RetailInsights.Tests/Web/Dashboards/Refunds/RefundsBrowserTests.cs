@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Refunds;
 /// day, the largest refunds) equals SQL on the facts (refunds, fact_sales) for the filter in the URL, every chart drew,
 /// and a click on a product or a store filters the page to it.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class RefundsBrowserTests(BrowserAppFixture fixture)
 {

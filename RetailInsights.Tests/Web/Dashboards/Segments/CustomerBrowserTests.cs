@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Segments;
 /// A customer's page in Chromium on the demo data: its figures equal SQL on the facts (fact_sales, refunds) for that
 /// customer, and every query it runs reads the facts through indexes, never by scanning them.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class CustomerBrowserTests(BrowserAppFixture fixture)
 {

@@ -1,9 +1,11 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Dashboards.Segments;
 
 namespace RetailInsights.Tests.Web.Dashboards.Segments;
 
 /// <summary>The customer list's pages, sorts and totals, done in SQL, against plain SQL on the run's customers.</summary>
+[Trait("Tier", "database")]
 [Collection(SegmentRunsCollection.Name)]
 public sealed class CustomerListQueryTests(SegmentRunsFixture runs)
 {

@@ -4,6 +4,7 @@ using RetailInsights.Web.Dashboards.Segments;
 
 namespace RetailInsights.Tests.Web.Dashboards.Segments;
 
+[Trait("Tier", "unit")]
 public sealed class SegmentMatricesTests
 {
     private static GridCell Cell(int r, int fm, int customers, decimal monetary) => new(r, fm, RfmSegmentRules.For(r, fm).Name, customers, monetary);

@@ -1,9 +1,11 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Dashboards.Segments;
 
 namespace RetailInsights.Tests.Web.Dashboards.Segments;
 
 /// <summary>The Segments page's figures as its queries read them, against SQL on the run's customers.</summary>
+[Trait("Tier", "database")]
 [Collection(SegmentRunsCollection.Name)]
 public sealed class SegmentQueriesTests(SegmentRunsFixture runs)
 {

@@ -6,6 +6,7 @@ using RetailInsights.Web.Dashboards.Segments;
 namespace RetailInsights.Tests.Web.Dashboards.Segments;
 
 /// <summary>The tables beside the Segments page's charts show the charts' figures, cell by cell and k by k.</summary>
+[Trait("Tier", "unit")]
 public sealed class SegmentTablesTests : BunitContext, IAsyncLifetime
 {
     public Task InitializeAsync()

@@ -12,6 +12,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Segments;
 /// The Segments page in Chromium on the demo data (two runs, a week apart): its counts equal SQL on what the latest run
 /// stored, every chart draws, and a click on a segment, a grid cell or a move lists exactly those customers.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class SegmentsBrowserTests(BrowserAppFixture fixture)
 {

@@ -2,6 +2,7 @@ using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
 
+[Trait("Tier", "unit")]
 public sealed class ChartTableTests
 {
     private static readonly ChartTable Table = new(["Store", "Day", "Gross", "Transactions", "Share"],

@@ -2,6 +2,7 @@ using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
 
+[Trait("Tier", "unit")]
 public sealed class HeatMapGridTests
 {
     [Fact]

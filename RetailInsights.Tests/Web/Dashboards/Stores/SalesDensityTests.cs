@@ -2,6 +2,7 @@ using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
 
+[Trait("Tier", "unit")]
 public sealed class SalesDensityTests
 {
     private static StoreSummary Store(string code, string? region, string? city, int? size, decimal net, decimal previousNet = 0) =>

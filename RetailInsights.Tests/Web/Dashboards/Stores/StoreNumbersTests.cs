@@ -3,6 +3,7 @@ using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
 
+[Trait("Tier", "unit")]
 public sealed class StoreNumbersTests
 {
     private static readonly DateOnly Day = new(2026, 11, 1);

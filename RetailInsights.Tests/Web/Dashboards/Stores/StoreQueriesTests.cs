@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Anomalies;
 using RetailInsights.Core.Generation;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Stores;
@@ -12,6 +12,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Stores;
 /// The Stores page's queries on generated days loaded through the pipeline, with a planted bumper day (a wholesale
 /// order at the smallest store) and a store that no locations file describes: every figure equals SQL on the facts.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class StoreQueriesTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

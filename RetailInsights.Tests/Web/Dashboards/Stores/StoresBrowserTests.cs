@@ -14,6 +14,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Stores;
 /// for the filter in the URL, every chart drew, the unusual days are the facts' ones, and a click on a store's bar
 /// shows that store alone.
 /// </summary>
+[Trait("Tier", "browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class StoresBrowserTests(BrowserAppFixture fixture)
 {

@@ -4,6 +4,7 @@ using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
 
+[Trait("Tier", "unit")]
 public sealed class TrendTracesTests
 {
     private static readonly DateOnly Day = new(2026, 11, 1);

@@ -13,6 +13,7 @@ namespace RetailInsights.Tests.Web.Infrastructure.Api;
 /// document the running app serves, and a small program uses that client unmodified against the app on a real port —
 /// a file sent and followed to its end, sales and refunds posted, a refusal met as a typed error.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class GeneratedClientTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ri-client-" + Guid.NewGuid().ToString("N"));

@@ -3,6 +3,7 @@ using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Infrastructure.Commands;
 
+[Trait("Tier", "unit")]
 public sealed class CommandLineTests
 {
     [Theory]

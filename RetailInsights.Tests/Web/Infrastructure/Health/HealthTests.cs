@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace RetailInsights.Tests.Web.Infrastructure.Health;
 
 /// <summary>/healthz and the healthcheck command the container runs, against a real server on loopback.</summary>
+[Trait("Tier", "database")]
 public sealed class HealthTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Infrastructure.Hosting;
 /// ends with the beacon's form: on a real Kestrel port, behind the handler that stands where Blazor's disconnect
 /// endpoint is, held as a circuit whose component waits on a browser that has gone.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class DisconnectBeaconTests : IAsyncDisposable
 {
     private readonly TaskCompletionSource _circuitMayEnd = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -9,6 +9,7 @@ namespace RetailInsights.Tests.Web.Infrastructure.Hosting;
 /// The pipeline a server runs (environment Production) on a real Kestrel port: what a TLS proxy in front makes of
 /// cookies and HSTS, the plain-HTTP LAN mode, and whose address the rate limiter counts.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class ProductionPipelineTests
 {
     private const string PublicHost = "insights.example";

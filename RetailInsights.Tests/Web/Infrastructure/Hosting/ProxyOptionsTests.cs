@@ -6,6 +6,7 @@ using RetailInsights.Web.Infrastructure.Hosting;
 
 namespace RetailInsights.Tests.Web.Infrastructure.Hosting;
 
+[Trait("Tier", "database")]
 public sealed class ProxyOptionsTests
 {
     [Fact]

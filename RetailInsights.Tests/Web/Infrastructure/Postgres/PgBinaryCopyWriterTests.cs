@@ -9,6 +9,7 @@ namespace RetailInsights.Tests.Web.Infrastructure.Postgres;
 /// The sales' own binary COPY writer against a real PostgreSQL: every value it writes reads back as the same value
 /// Npgsql's importer writes, and a writer given up on leaves nothing behind.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class PgBinaryCopyWriterTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;

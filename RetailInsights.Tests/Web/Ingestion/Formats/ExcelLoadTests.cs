@@ -4,6 +4,7 @@ using static RetailInsights.Tests.Web.Ingestion.Formats.JsonLoadTests;
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
 
 /// <summary>An Excel workbook loaded by the real import into the real database, judged against the same sales as CSV.</summary>
+[Trait("Tier", "database")]
 public sealed class ExcelLoadTests : IAsyncLifetime
 {
     private readonly PipelineFixture _excel = new();

@@ -7,6 +7,7 @@ using RetailInsights.Web.Ingestion;
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
 
 /// <summary>The sheet of a workbook chosen with the upload API's <c>sheet</c> field, through the running app, Hangfire's server and the loader.</summary>
+[Trait("Tier", "database")]
 public sealed class ExcelSheetApiTests(AppFixture fixture) : IClassFixture<AppFixture>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ri-sheets-").FullName;

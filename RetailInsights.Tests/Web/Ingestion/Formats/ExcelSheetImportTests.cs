@@ -1,6 +1,9 @@
+using RetailInsights.Tests.Support;
+
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
 
 /// <summary>The sheet of a workbook chosen with <c>import --sheet</c>, loaded by the real command into the real database.</summary>
+[Trait("Tier", "database")]
 public sealed class ExcelSheetImportTests : IAsyncLifetime
 {
     private readonly PipelineFixture _pipeline = new();

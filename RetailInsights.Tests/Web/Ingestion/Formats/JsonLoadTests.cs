@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Text;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Support;
 
 namespace RetailInsights.Tests.Web.Ingestion.Formats;
 
 /// <summary>JSON and NDJSON files loaded by the real import into the real database, judged against the same sales as CSV.</summary>
+[Trait("Tier", "database")]
 public sealed class JsonLoadTests : IAsyncLifetime
 {
     internal const string Facts = """

@@ -1,11 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion.Loading;
 
 /// <summary>No file — however large once decompressed, however bad, however many distinct customers — takes unbounded work.</summary>
+[Trait("Tier", "database")]
 public sealed class BoundedLoadTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

@@ -10,6 +10,7 @@ namespace RetailInsights.Tests.Web.Ingestion.Loading;
 /// <see cref="RaceWindow"/>); one row is new per round, as a writer that waits for another's new row waits for its
 /// whole transaction, and the rows after it are no longer new.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class DimensionRaceTests : IAsyncLifetime
 {
     private const int Writers = 8;

@@ -5,6 +5,7 @@ using RetailInsights.Web.Ingestion.Loading;
 namespace RetailInsights.Tests.Web.Ingestion.Loading;
 
 /// <summary>An insert that skips rows already there tries the plain insert first, and loses nothing when that fails.</summary>
+[Trait("Tier", "database")]
 public sealed class SqlTests : IAsyncLifetime
 {
     private const string Insert = """

@@ -1,3 +1,4 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Warehouse;
@@ -9,6 +10,7 @@ namespace RetailInsights.Tests.Web.Ingestion.Loading;
 /// gives, the summaries stay equal to a rebuild, both uploads stay in the history, a file of another day waits for a
 /// confirmation, and a replacement that fails half-way leaves the old rows in place.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class UploadReplacementTests : IAsyncLifetime
 {
     private const string Header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country,StoreId\n";

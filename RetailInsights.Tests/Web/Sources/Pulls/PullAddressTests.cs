@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;
@@ -8,6 +9,7 @@ namespace RetailInsights.Tests.Web.Sources.Pulls;
 /// Pulls reach only public addresses unless an admin opened others: checked on the address each connection resolves
 /// to, before connecting, so nothing is learnt of what listens at a refused address; redirects are answered, not followed.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class PullAddressTests
 {
     private const string Refused = "a loopback address; pulls reach only public addresses unless Pulls:AllowedHosts lists it";

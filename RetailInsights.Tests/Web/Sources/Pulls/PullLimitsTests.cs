@@ -1,8 +1,10 @@
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;
 
 /// <summary>A pull's caps: past its record limit it stops paging at a whole page, and the next pull carries on from the cursor.</summary>
+[Trait("Tier", "database")]
 public sealed class PullLimitsTests : IAsyncLifetime
 {
     private PullContext _context = null!;

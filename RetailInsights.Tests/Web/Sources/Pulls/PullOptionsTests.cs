@@ -6,6 +6,7 @@ using RetailInsights.Web.Sources.Pulls;
 namespace RetailInsights.Tests.Web.Sources.Pulls;
 
 /// <summary>Pulls:AllowedHosts as an admin writes it: a list in appsettings.json, one value in the environment, or a typo.</summary>
+[Trait("Tier", "unit")]
 public sealed class PullOptionsTests
 {
     private static PullOptions Bound(params (string Key, string Value)[] settings)

@@ -2,8 +2,8 @@ using Bunit;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Tests.Web.Ingestion;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
@@ -14,6 +14,7 @@ namespace RetailInsights.Tests.Web.Sources.Pulls;
 /// The endpoint panel of the Sources page in bUnit, on a real database and Hangfire's real storage: saving schedules
 /// the pull, the secret is stored encrypted, and no page ever shows it again.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class SourceEndpointPanelTests : UploadPagesContext
 {
     private const string Url = "https://api.retailer.example/v1/sales";

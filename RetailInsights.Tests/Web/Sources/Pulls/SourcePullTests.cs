@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
 
@@ -10,6 +11,7 @@ namespace RetailInsights.Tests.Web.Sources.Pulls;
 /// Pulls from a retailer API served on loopback (real HTTP) into the real database through the real intake and loader:
 /// credentials, paging, retries, a failure in the middle and the cursor that resumes after it without doubling.
 /// </summary>
+[Trait("Tier", "database")]
 public sealed class SourcePullTests : IAsyncLifetime
 {
     private PullContext _context = null!;

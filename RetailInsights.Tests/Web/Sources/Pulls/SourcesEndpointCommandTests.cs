@@ -2,12 +2,14 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Tests.Web.Sources.Pulls;
 
 /// <summary>The sources command's endpoint actions: a token from standard input, the schedule in Hangfire's storage, a pull now.</summary>
+[Trait("Tier", "database")]
 public sealed class SourcesEndpointCommandTests : IAsyncLifetime
 {
     private PullContext _context = null!;

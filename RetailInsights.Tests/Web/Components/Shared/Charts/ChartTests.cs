@@ -11,6 +11,7 @@ namespace RetailInsights.Tests.Web.Components.Shared.Charts;
 /// How a drawn chart follows what changes, told by the calls it makes to plotly.js: new traces are drawn in place
 /// (react), a new theme alone is laid out again (relayout), and nothing new draws nothing.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class ChartTests : BunitContext, IAsyncLifetime
 {
     public ChartTests()

@@ -12,6 +12,7 @@ namespace RetailInsights.Tests.Web.Components.Shared.Charts;
 /// Names from the data reach Plotly, which draws <c>&lt;a href&gt;</c> in labels and hover text, as text: the traces a
 /// chart hands to plotly.js hold them encoded.
 /// </summary>
+[Trait("Tier", "unit")]
 public sealed class ChartTextTests : BunitContext, IAsyncLifetime
 {
     private const string Hostile = "<a href=\"javascript:alert(1)\">x</a>";

@@ -1,31 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using RetailInsights.Tests.Support;
 using RetailInsights.Web.Live;
 
-namespace RetailInsights.Tests.Web.Live;
+namespace RetailInsights.Tests.Support;
 
-/// <summary>The real app on a database of its own, and a machine client with an API key, for posting live events.</summary>
-public sealed class LiveAppFixture : IAsyncLifetime
+/// <summary>Live events as a point-of-sale system posts them: a machine client with an API key, and sale events of one line.</summary>
+public static class LiveEvents
 {
-    public TestDatabase Database { get; private set; } = null!;
-
-    public AppFactory App { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.CreateMigratedAsync();
-        App = new AppFactory(Database);
-        _ = App.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    public Task<HttpClient> ClientAsync() => SignedInClient.WithApiKeyAsync(App, "pos");
+    public static Task<HttpClient> ClientAsync(AppFactory app) => SignedInClient.WithApiKeyAsync(app, "pos");
 
     public static async Task<(int Status, EventApi.EventsResponse Body)> PostAsync(HttpClient client, string kind, IEnumerable<JsonNode?> events,
         string source = "pos")

@@ -1,6 +1,7 @@
 using RetailInsights.Core.Generation;
+using RetailInsights.Tests.Core.Generation;
 
-namespace RetailInsights.Tests.Core.Generation;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>A generator run in its own temp folder, read back once; deleted on dispose.</summary>
 public class GeneratedDataSet : IDisposable

@@ -3,10 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Ingestion;
-using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure.Commands;
 
-namespace RetailInsights.Tests.Web.Ingestion;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>A migrated database of its own and a folder of real files, loaded with the real import command.</summary>
 public sealed class PipelineFixture : IAsyncLifetime

@@ -1,7 +1,5 @@
-using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
 
-namespace RetailInsights.Tests.Web.Analytics;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>The 28 real daily files of the Online Retail sample, loaded once through the import command.</summary>
 public sealed class OnlineRetailSampleFixture : IAsyncLifetime

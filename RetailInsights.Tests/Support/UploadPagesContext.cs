@@ -10,7 +10,7 @@ using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Warehouse;
 
-namespace RetailInsights.Tests.Web.Ingestion;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>The upload pages in bUnit, on the real intake, a real database and Hangfire's real storage (no server: jobs wait).</summary>
 public abstract class UploadPagesContext : BunitContext, IAsyncLifetime

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using RetailInsights.Tests.Web.Analytics;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Infrastructure.Commands;
 
-namespace RetailInsights.Tests.Web.Dashboards.Segments;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>The Online Retail sample with two analytics runs a fortnight apart, so the latest has moves between segments.</summary>
 public sealed class SegmentRunsFixture : IAsyncLifetime
@@ -18,7 +17,7 @@ public sealed class SegmentRunsFixture : IAsyncLifetime
 
     public DashboardDatabase Dashboards { get; private set; } = null!;
 
-    public Support.TestDatabase Database => _sample.Pipeline.Database;
+    public TestDatabase Database => _sample.Pipeline.Database;
 
     public async Task InitializeAsync()
     {
@@ -50,10 +49,4 @@ public sealed class SegmentRunsFixture : IAsyncLifetime
         var json = output.ToString().Split('\n').First(l => l.StartsWith('{'));
         return JsonDocument.Parse(json).RootElement.GetProperty("run").GetInt64();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class SegmentRunsCollection : ICollectionFixture<SegmentRunsFixture>
-{
-    public const string Name = "segment runs";
 }

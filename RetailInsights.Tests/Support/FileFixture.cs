@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using RetailInsights.Core.Ingestion;
 
-namespace RetailInsights.Tests.Core.Ingestion;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>Writes test content to a real file and reads it with the real reader.</summary>
 public sealed class FileFixture : IDisposable

@@ -4,15 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
-using RetailInsights.Tests.Support;
-using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Tests.Web.Sources;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
 
-namespace RetailInsights.Tests.Web.Sources.Pulls;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>
 /// A source "market" whose sales come from a <see cref="RetailerApi"/> on loopback: the app's pull services (as the

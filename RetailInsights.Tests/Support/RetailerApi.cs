@@ -4,10 +4,9 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using RetailInsights.Tests.Support;
 using RetailInsights.Web.Sources.Pulls;
 
-namespace RetailInsights.Tests.Web.Sources.Pulls;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>
 /// A small retailer API on 127.0.0.1, real HTTP in the test process: GET /v1/sales gives the sales updated at or after

@@ -1,6 +1,6 @@
 using RetailInsights.Core.Generation;
 
-namespace RetailInsights.Tests.Core.Generation;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>A smaller shop over 90 days, long enough for customers to lapse and new ones to appear.</summary>
 public sealed class NinetyDayDataSet() : GeneratedDataSet(

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using RetailInsights.Tests.Support;
 
-namespace RetailInsights.Tests.Web.Admin.Commands;
+namespace RetailInsights.Tests.Support;
 
 /// <summary>
 /// The real app on its own database, checking a signed-in session's security stamp on every request instead of
