@@ -7,20 +7,21 @@ public static class BashScript
 {
     public sealed record Result(int Exit, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string script, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunAsync(string script, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcessAsync(new ProcessStartInfo("bash", [Path.Combine(Repository.Root(), script), .. args]) { WorkingDirectory = Repository.Root() },
+            environment, TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs a program to its end, its output and error read as it runs; past <paramref name="limit"/> it is killed and the test fails.</summary>
+    public static async Task<Result> RunProcessAsync(ProcessStartInfo start, IReadOnlyDictionary<string, string> environment, TimeSpan limit)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root(), script), .. args])
-        {
-            WorkingDirectory = Repository.Root(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -28,7 +29,8 @@ public static class BashScript
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} {string.Join(' ', args)} did not finish in 2 minutes: {await error}");
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish in {limit.TotalMinutes:0} minutes: " +
+                $"{await output}{await error}");
         }
         return new Result(process.ExitCode, await output, await error);
     }

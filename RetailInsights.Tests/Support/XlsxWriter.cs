@@ -126,9 +126,11 @@ public static class XlsxWriter
         return index;
     }
 
-    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
+    /// <summary>A column's letters from its 0-based index (0 → A, 26 → AA).</summary>
+    internal static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 
-    private static void Entry(ZipArchive zip, string name, Action<StreamWriter> write)
+    /// <summary>One part of a workbook, written as UTF-8 text.</summary>
+    internal static void Entry(ZipArchive zip, string name, Action<TextWriter> write)
     {
         using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);

@@ -28,8 +28,8 @@ public sealed class StagedFileReads(IOptions<LoadOptions> options)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FileRefusedException($"{staged.OriginalName} could not be read within {seconds:0.#} s (Ingestion:MaxPreviewSeconds); " +
-                "nothing was kept. Save it as CSV, or split it, and upload it again.");
+            throw new FileRefusedException($"{staged.OriginalName} could not be read within {seconds:0.#} s (Ingestion:MaxPreviewSeconds). " +
+                "Save it as CSV, or split it, and upload it again.");
         }
     }
 }

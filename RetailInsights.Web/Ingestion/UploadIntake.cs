@@ -47,7 +47,7 @@ public sealed record IntakeResult(long UploadId, IntakeState State, string Messa
 /// workbook's, and is recorded as the workbook names it.
 /// </summary>
 public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, AuditLog audit, SourceCatalog sources,
-    IOptions<LoadOptions> loadOptions, TimeProvider clock, IBackgroundJobClient? jobs = null)
+    StagedFileReads stagedReads, TimeProvider clock, IBackgroundJobClient? jobs = null)
 {
     /// <param name="enqueue">False for the import command, which loads synchronously in its own process.</param>
     /// <exception cref="IntakeRequestException">What the uploader said cannot be taken (before anything is written).</exception>
@@ -63,7 +63,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
         StagedFile? unrecorded = staged;
         try
         {
-            resolved = WithSheet(staged, resolved);
+            resolved = await WithSheetAsync(staged, resolved, cancellationToken);
             unrecorded = null;
         }
         finally
@@ -84,7 +84,7 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
                 throw new IntakeRequestException(problem);
             await RefuseLiveFeedAsync(request, cancellationToken);
             var (resolved, mappingVersion) = await ResolveSourceAsync(request, cancellationToken);
-            return await RecordAsync(staged, WithSheet(staged, resolved), mappingVersion, enqueue, cancellationToken);
+            return await RecordAsync(staged, await WithSheetAsync(staged, resolved, cancellationToken), mappingVersion, enqueue, cancellationToken);
         }
         catch (IntakeRequestException)
         {
@@ -125,26 +125,18 @@ public sealed class UploadIntake(UploadStorage storage, UploadsTable uploads, Au
     /// content): a file that is not a workbook, or has no such sheet, is refused naming the sheets it has.
     /// </summary>
     /// <exception cref="IntakeRequestException">The sheet cannot be read from this file.</exception>
-    private IntakeRequest WithSheet(StagedFile staged, IntakeRequest request)
+    private async Task<IntakeRequest> WithSheetAsync(StagedFile staged, IntakeRequest request, CancellationToken cancellationToken)
     {
         if (IntakeRules.NullIfBlank(request.Sheet) is not { } chosen)
             return request with { Sheet = null };
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(loadOptions.Value.MaxPreviewSeconds));
-        var options = loadOptions.Value.Bounded(new ReadOptions { Now = clock.GetUtcNow().UtcDateTime }, limit.Token);
         IReadOnlyList<string> sheets;
         try
         {
-            sheets = WorkbookSheets.List(() => File.OpenRead(staged.Path), staged.OriginalName, options);
+            sheets = await stagedReads.SheetsAsync(staged, new ReadOptions { Now = clock.GetUtcNow().UtcDateTime }, cancellationToken);
         }
         catch (FileRefusedException e)
         {
             throw new IntakeRequestException(new IntakeProblem("file", $"{e.Message} Nothing was kept."));
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
-        {
-            throw new IntakeRequestException(new IntakeProblem("file",
-                $"{staged.OriginalName}: its sheets could not be listed within {loadOptions.Value.MaxPreviewSeconds:N0} s " +
-                "(Ingestion:MaxPreviewSeconds). Nothing was kept."));
         }
         if (sheets.Count == 0)
             throw new IntakeRequestException(new IntakeProblem("sheet",

@@ -46,7 +46,7 @@ public static class HostileWorkbooks
         One("rows-repeated", Sheet(SalesHeader() + SaleRow(2) + SaleRow(2) + SaleRow(2)));
         One("cell-2mb-inline", Sheet(SalesHeader() + $"<row r=\"2\">{Text("A2", new string('x', 2_000_000))}</row>"));
         One("many-cells-one-row", Sheet(SalesHeader() + "<row r=\"2\">" +
-            string.Concat(Enumerable.Range(0, 1024).Select(c => Number(Column(c) + "2", "1"))) + "</row>"));
+            string.Concat(Enumerable.Range(0, 1024).Select(c => Number(XlsxWriter.Column(c) + "2", "1"))) + "</row>"));
         One("value-types", Sheet(SalesHeader() + "<row r=\"2\"><c r=\"A2\" t=\"e\"><v>#DIV/0!</v></c><c r=\"B2\" t=\"b\"><v>2</v></c>" +
             "<c r=\"C2\"><v>1e308</v></c><c r=\"D2\"><v>-1</v></c><c r=\"E2\"><v>NaN</v></c><c r=\"F2\" t=\"d\"><v>not a date</v></c></row>"));
         One("serial-dates-extreme", Sheet(SalesHeader() + "<row r=\"2\">" + Text("A2", "X") + Text("B2", "P") + Number("C2", "1") +
@@ -62,7 +62,7 @@ public static class HostileWorkbooks
             $"<worksheet xmlns=\"{Main}\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&e;</t></is></c></row></sheetData></worksheet>");
 
         // Shared strings: many, past the limit, out of range, an entity bomb.
-        var header = "<row r=\"1\">" + string.Concat(Enumerable.Range(0, 6).Select(c => $"<c r=\"{Column(c)}1\" t=\"s\"><v>{c}</v></c>")) + "</row>";
+        var header = "<row r=\"1\">" + string.Concat(Enumerable.Range(0, 6).Select(c => $"<c r=\"{XlsxWriter.Column(c)}1\" t=\"s\"><v>{c}</v></c>")) + "</row>";
         string Strings(IEnumerable<string> texts) => $"<sst xmlns=\"{Main}\">" + string.Concat(texts.Select(t => $"<si><t>{t}</t></si>")) + "</sst>";
         var names = new[] { "Invoice", "StockCode", "Quantity", "InvoiceDate", "Price", "StoreId" };
         Book("shared-strings-many", [("Sheet1", Sheet(header + SaleRow(2)))], null, null, new()
@@ -142,6 +142,4 @@ public static class HostileWorkbooks
         for (var i = 0; i < 5; i++)
             corpus.Bytes($"random-{i}.xlsx", [.. "PK\x03\x04"u8, .. corpus.RandomBytes(corpus.Random.Next(30, 4000))]);
     }
-
-    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 }

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 
 namespace RetailInsights.Tests.Support.Hostile;
 
@@ -69,15 +68,8 @@ public static class RawWorkbook
         using var zip = new ZipArchive(file, ZipArchiveMode.Create);
         foreach (var (name, xml) in all)
             if (xml is not null && streamed?.ContainsKey(name) != true)
-                Entry(zip, name, w => w.Write(xml));
+                XlsxWriter.Entry(zip, name, w => w.Write(xml));
         foreach (var (name, write) in streamed ?? new Dictionary<string, Action<TextWriter>>())
-            Entry(zip, name, write);
-    }
-
-    private static void Entry(ZipArchive zip, string name, Action<TextWriter> write)
-    {
-        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-        write(writer);
+            XlsxWriter.Entry(zip, name, write);
     }
 }

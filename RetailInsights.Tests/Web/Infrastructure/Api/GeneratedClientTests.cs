@@ -72,28 +72,9 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     /// <summary>Runs the dotnet CLI (offline for Kiota: it checks for a newer version of itself otherwise).</summary>
     private static async Task<string> RunAsync(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", args)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["KIOTA_OFFLINE_ENABLED"] = "true";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes: {await output}{await error}");
-        }
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {process.ExitCode}: {await output}\n{await error}");
-        return await output;
+        var result = await BashScript.RunProcessAsync(new ProcessStartInfo("dotnet", args) { WorkingDirectory = folder },
+            new Dictionary<string, string> { ["KIOTA_OFFLINE_ENABLED"] = "true", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" }, TimeSpan.FromMinutes(5));
+        Assert.True(result.Exit == 0, $"dotnet {string.Join(' ', args)} exited {result.Exit}: {result.Output}\n{result.Error}");
+        return result.Output;
     }
 }
