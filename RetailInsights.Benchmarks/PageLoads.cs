@@ -4,7 +4,7 @@ using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Dashboards.Baskets;
 using RetailInsights.Web.Dashboards.Segments;
 using RetailInsights.Web.Dashboards.Segments.Customer;
-using RetailInsights.Web.Quality;
+using RetailInsights.Web.Dashboards.Quality;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Overview;
 using RetailInsights.Web.Dashboards.Refunds;

@@ -7,7 +7,7 @@ using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Data;
-using RetailInsights.Web.Quality;
+using RetailInsights.Web.Dashboards.Quality;
 
 namespace RetailInsights.Benchmarks;
 
@@ -59,7 +59,6 @@ public sealed class PagesBenchmark : IBenchmark
             .AddSingleton(TimeProvider.System)
             .AddRetailInsightsData()
             .AddAnalytics()
-            .AddQuality()
             .AddDashboards()
             .BuildServiceProvider();
     }

@@ -1,6 +1,6 @@
 using RetailInsights.Web.Data;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure;
-using RetailInsights.Web.Infrastructure.Commands;
 
 // One binary for the web app and the admin commands, so that what a script runs is what the app runs.
 if (CommandLine.IsCommand(args))

@@ -11,7 +11,7 @@ public sealed class FeatureDependencyGraph
 {
     public const string Root = "RetailInsights.Web";
 
-    private FeatureDependencyGraph(IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>> edges) => Edges = edges;
+    public FeatureDependencyGraph(IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>> edges) => Edges = edges;
 
     /// <summary>Each edge with the types of its source folder that make it.</summary>
     public IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>> Edges { get; }
@@ -28,12 +28,13 @@ public sealed class FeatureDependencyGraph
 
     public static FeatureDependencyGraph Of(Assembly assembly, IReadOnlyList<string> folders)
     {
-        var edges = new Dictionary<(string, string), IReadOnlyList<string>>();
+        var edges = new Dictionary<(string From, string To), IReadOnlyList<string>>();
+        var types = Types.InAssembly(assembly);
         foreach (var from in folders)
         {
             foreach (var to in folders.Where(f => f != from))
             {
-                var result = Types.InAssembly(assembly)
+                var result = types
                     .That().ResideInNamespace($"{Root}.{from}")
                     .ShouldNot().HaveDependencyOn($"{Root}.{to}")
                     .GetResult();

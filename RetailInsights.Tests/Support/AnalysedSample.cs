@@ -1,3 +1,4 @@
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure.Commands;
 

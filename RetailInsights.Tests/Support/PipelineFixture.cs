@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Web.Analytics;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Tests.Support;
 
@@ -49,6 +51,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         .AddLogging()
         .AddRetailInsightsData()
         .AddIngestion()
+        .AddSources()
         .BuildServiceProvider();
 
     /// <summary>The analytics services on this fixture's database, as the app registers them (without Hangfire's server).</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using RetailInsights.Tests.Web.Sources;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
+using RetailInsights.Web.Ingestion.SourceMappings;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
@@ -48,6 +49,7 @@ public sealed class PullContext : IAsyncDisposable
         services.AddLogging(b => b.AddProvider(logs));
         services.AddRetailInsightsData();
         services.AddIngestion();
+        services.AddSources();
         // The storage is this context's own (not the process-wide JobStorage.Current, which other tests' hosts set too).
         var storageOptions = new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(

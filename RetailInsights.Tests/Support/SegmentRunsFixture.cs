@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Infrastructure.Commands;
 

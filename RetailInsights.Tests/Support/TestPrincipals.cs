@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Support;
 

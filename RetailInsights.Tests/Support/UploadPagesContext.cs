@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Sources;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Tests.Support;
@@ -32,6 +33,7 @@ public abstract class UploadPagesContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddRetailInsightsData();
         Services.AddIngestion();
+        Services.AddSources();
         // Pages hear of changes through it; a test that needs them starts it (see StartListening).
         Services.AddSingleton<DataChanges>();
         Services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(Pipeline.Database.ConnectionString),

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Web.Analytics;

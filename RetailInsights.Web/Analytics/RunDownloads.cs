@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using RetailInsights.Web.Admin.Audit;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Analytics.Inputs;
 
 namespace RetailInsights.Web.Analytics;

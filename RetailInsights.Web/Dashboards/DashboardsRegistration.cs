@@ -1,5 +1,6 @@
 using RetailInsights.Web.Dashboards.Baskets;
 using RetailInsights.Web.Dashboards.Overview;
+using RetailInsights.Web.Dashboards.Quality;
 using RetailInsights.Web.Dashboards.Refunds;
 using RetailInsights.Web.Dashboards.Segments;
 using RetailInsights.Web.Dashboards.Segments.Customer;
@@ -9,7 +10,7 @@ namespace RetailInsights.Web.Dashboards;
 
 public static class DashboardsRegistration
 {
-    /// <summary>The queries behind the dashboard pages: Overview, Baskets, Segments, Refunds, Stores.</summary>
+    /// <summary>The queries behind the dashboard pages: Overview, Baskets, Segments, Refunds, Stores, Data quality.</summary>
     public static IServiceCollection AddDashboards(this IServiceCollection services)
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
@@ -25,6 +26,7 @@ public static class DashboardsRegistration
         services.AddScoped<CustomerQueries>();
         services.AddScoped<SegmentQueries>();
         services.AddScoped<CustomerListQuery>();
+        services.AddScoped<QualityQueries>();
         return services;
     }
 }

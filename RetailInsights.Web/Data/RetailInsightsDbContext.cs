@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Sources;
-using RetailInsights.Web.Sources.Pulls;
 
 namespace RetailInsights.Web.Data;
 

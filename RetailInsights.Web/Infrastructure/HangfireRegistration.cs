@@ -2,12 +2,11 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.PostgreSql;
-using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 
 namespace RetailInsights.Web.Infrastructure;
 
-/// <summary>Hangfire on the app's own PostgreSQL database, in a schema of its own, with an admin-only dashboard.</summary>
+/// <summary>Hangfire on the app's own PostgreSQL database, in a schema of its own, with a dashboard that Security maps for admins only.</summary>
 public static class HangfireRegistration
 {
     public const string Schema = "hangfire";
@@ -88,12 +87,4 @@ public static class HangfireRegistration
             provider.GetRequiredService<IGlobalConfiguration>();
             return create(provider);
         });
-
-    public static void MapRetailInsightsJobsDashboard(this WebApplication app) =>
-        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
-        {
-            Authorization = [new HangfireAdminFilter()],
-            AppPath = "/",
-            DashboardTitle = "RetailInsights jobs",
-        }).RequireAuthorization(Policies.Administer);
 }

@@ -2,9 +2,9 @@ using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion.Loading;
-using RetailInsights.Web.Sources;
+using RetailInsights.Web.Ingestion.SourceMappings;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -17,7 +17,7 @@ public static class IngestionRegistration
         services.AddOptions<LoadOptions>().BindConfiguration(LoadOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<AuditLog>();
-        services.AddSources();
+        services.TryAddScoped<SourceCatalog>();
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadsTable>();
         services.AddScoped<UploadLoader>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Infrastructure;
 
 namespace RetailInsights.Web.Ingestion;

@@ -1,9 +1,9 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion;
-using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion.Loading;
-using RetailInsights.Web.Sources;
+using RetailInsights.Web.Ingestion.SourceMappings;
 
 namespace RetailInsights.Web.Ingestion;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using RetailInsights.Core.Ingestion;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Sources;
+using RetailInsights.Web.Ingestion.SourceMappings;
 
 namespace RetailInsights.Web.Ingestion;
 

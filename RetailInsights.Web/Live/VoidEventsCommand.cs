@@ -1,6 +1,7 @@
 using System.Globalization;
 using RetailInsights.Web.Admin.Commands;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Web.Live;
 

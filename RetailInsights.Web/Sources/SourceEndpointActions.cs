@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RetailInsights.Web.Components.Shared;
+using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Sources.Pulls;
@@ -47,7 +48,7 @@ internal static class SourceEndpointActions
             {
                 BaseUrl = arguments.String("url"),
                 Paging = arguments.String("paging"),
-                PageSize = arguments.Has("page-size") ? arguments.Int("page-size", 0, 1, EndpointRules.MaxPageSize) : null,
+                PageSize = arguments.Has("page-size") ? arguments.Int("page-size", 0, 1, SourceEndpoint.MaxPageSize) : null,
                 SinceParameter = arguments.String("since-param"),
                 RecordsPath = arguments.String("records-path"),
                 CursorField = arguments.String("cursor-field"),

@@ -1,4 +1,4 @@
-using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Web.Warehouse;

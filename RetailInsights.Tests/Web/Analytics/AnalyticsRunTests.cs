@@ -3,6 +3,7 @@ using System.Text.Json;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Analytics;
 using Microsoft.Extensions.DependencyInjection;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Analytics;
@@ -112,7 +113,7 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
             """), changed.Sum(m => m.Customers));
 
         await using var app = new AppFactory(sample.Pipeline.Database);
-        var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Marketing);
+        var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Security.Roles.Marketing);
         var csv = await marketing.GetStringAsync(RunDownloads.SegmentsPath);
         Assert.StartsWith("customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster", csv);
         Assert.Equal(latest.GetProperty("customers").GetInt32() + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -120,8 +121,8 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         // The baskets are line-level data: Marketing is denied them, a manager downloads them.
         using var denied = await marketing.GetAsync(RunDownloads.BasketsPath);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith(RetailInsights.Web.Admin.Security.SecurityRegistration.AccessDeniedPath, denied.Headers.Location!.AbsolutePath);
-        var manager = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Manager);
+        Assert.StartsWith(RetailInsights.Web.Security.SecurityRegistration.AccessDeniedPath, denied.Headers.Location!.AbsolutePath);
+        var manager = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Security.Roles.Manager);
         var baskets = await manager.GetStringAsync(RunDownloads.BasketsPath);
         Assert.StartsWith("Invoice,StockCode", baskets);
         Assert.Equal(latest.GetProperty("baskets").GetInt32(),
@@ -141,7 +142,7 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
             ORDER BY f.invoiced_at DESC LIMIT 1
             """);
         await using var app = new AppFactory(db);
-        var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Admin.Security.Roles.Marketing);
+        var marketing = await SignedInClient.ForRoleAsync(app, RetailInsights.Web.Security.Roles.Marketing);
 
         var page = System.Net.WebUtility.HtmlDecode(await marketing.GetStringAsync(RetailInsights.Web.Dashboards.Segments.SegmentsPage.CustomerPath(code)));
         var campaign = await marketing.GetStringAsync(RunDownloads.SegmentPath(segment));

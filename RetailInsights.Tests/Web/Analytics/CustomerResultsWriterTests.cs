@@ -3,6 +3,7 @@ using Npgsql;
 using RetailInsights.Core.Clustering;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Analytics.Inputs;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Analytics;

@@ -78,7 +78,7 @@ public sealed class ReferenceAgreementTests(OnlineRetailSampleFixture sample) : 
     {
         var path = Path.Combine(sample.Pipeline.Folder, "baskets.csv");
         var output = new StringWriter();
-        var exit = await RetailInsights.Web.Infrastructure.Commands.CommandLine.RunAsync(
+        var exit = await RetailInsights.Web.Composition.CommandLine.RunAsync(
             ["export", "baskets", "--out", path, "--with-non-products"], output, output, sample.Pipeline.Configuration());
 
         Assert.True(exit == 0, output.ToString());

@@ -1,6 +1,6 @@
 using System.Net;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Layout;
 
 namespace RetailInsights.Tests.Web.Components;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Data;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using RetailInsights.Core.Generation;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Ingestion;

@@ -7,6 +7,7 @@ using RetailInsights.Tests.Support;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Tests.Web.Ingestion;
 
@@ -26,6 +27,7 @@ public sealed class DropFolderJobTests : IAsyncLifetime
         services.AddLogging();
         services.AddRetailInsightsData();
         services.AddIngestion();
+        services.AddSources();
         services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(_pipeline.Database.ConnectionString),
             new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
         _services = services.BuildServiceProvider();

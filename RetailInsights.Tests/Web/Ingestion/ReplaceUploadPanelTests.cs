@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
 

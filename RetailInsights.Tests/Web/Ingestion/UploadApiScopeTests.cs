@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion;
 

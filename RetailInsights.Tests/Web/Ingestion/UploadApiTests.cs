@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using RetailInsights.Tests.Web.Ingestion.Formats;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion;

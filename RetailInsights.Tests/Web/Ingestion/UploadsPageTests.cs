@@ -2,7 +2,7 @@ using Bunit;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Tests.Web.Ingestion;

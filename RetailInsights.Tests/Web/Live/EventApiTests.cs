@@ -82,7 +82,7 @@ public sealed class EventApiTests(AppFixture fixture) : IClassFixture<AppFixture
         await File.WriteAllTextAsync(file, "Invoice,StockCode,Quantity,InvoiceDate,Price,Customer ID,StoreId\n" +
             $"{invoice},SOAP,2,{at:yyyy-MM-dd HH:mm:ss},1.50,K7,S1\n{invoice},TOWEL,1,{at:yyyy-MM-dd HH:mm:ss},4.00,K7,S1\n");
 
-        var import = await RetailInsights.Web.Infrastructure.Commands.CommandLine.RunAsync(["import", file, "--retailer", "pos"],
+        var import = await RetailInsights.Web.Composition.CommandLine.RunAsync(["import", file, "--retailer", "pos"],
             TextWriter.Null, TextWriter.Null, new ConfigurationBuilder().AddInMemoryCollection(
                 new Dictionary<string, string?> { ["ConnectionStrings:RetailInsights"] = fixture.Database.ConnectionString,
                     ["Ingestion:StagingPath"] = fixture.App.StagingFolder }).Build());

@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Dashboards;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Web.Live;
 

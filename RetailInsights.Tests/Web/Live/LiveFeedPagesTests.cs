@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Live;

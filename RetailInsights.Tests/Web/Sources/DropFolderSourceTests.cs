@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Infrastructure;
+using RetailInsights.Web.Ingestion.SourceMappings;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Sources;
@@ -30,6 +31,7 @@ public sealed class DropFolderSourceTests : IAsyncLifetime
         services.AddLogging();
         services.AddRetailInsightsData();
         services.AddIngestion();
+        services.AddSources();
         services.AddHangfire((provider, c) => c.UseHostBoundLogging(provider).UsePostgreSqlStorage(o => o.UseNpgsqlConnection(_pipeline.Database.ConnectionString),
             new PostgreSqlStorageOptions { SchemaName = HangfireRegistration.Schema, PrepareSchemaIfNecessary = true }));
         _services = services.BuildServiceProvider();

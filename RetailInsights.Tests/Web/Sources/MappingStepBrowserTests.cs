@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Dashboards;
+using RetailInsights.Web.Ingestion.SourceMappings;
 using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Tests.Web.Sources;

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Ingestion.SourceMappings;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Ingestion;
+using RetailInsights.Web.Ingestion.SourceMappings;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
 

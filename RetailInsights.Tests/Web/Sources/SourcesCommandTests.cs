@@ -1,4 +1,5 @@
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Sources;

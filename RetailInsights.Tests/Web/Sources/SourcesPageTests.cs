@@ -2,7 +2,8 @@ using Bunit;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using Microsoft.Extensions.DependencyInjection;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Ingestion.SourceMappings;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Sources;
 
 namespace RetailInsights.Tests.Web.Sources;

@@ -4,7 +4,8 @@ using RetailInsights.Tests.Web.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Ingestion.SourceMappings;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Sources;
 

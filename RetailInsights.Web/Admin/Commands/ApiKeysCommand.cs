@@ -1,4 +1,4 @@
-using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure.Commands;

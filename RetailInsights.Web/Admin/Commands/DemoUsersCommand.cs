@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Admin.Users;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure.Commands;

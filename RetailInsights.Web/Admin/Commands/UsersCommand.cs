@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Admin.Users;
 using RetailInsights.Web.Infrastructure.Commands;
 

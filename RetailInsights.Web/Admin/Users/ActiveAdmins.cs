@@ -1,5 +1,5 @@
 using Npgsql;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Web.Admin.Users;
 

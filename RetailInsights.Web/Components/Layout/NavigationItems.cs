@@ -1,5 +1,5 @@
 using MudBlazor;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Web.Components.Layout;
 

@@ -1477,7 +1477,7 @@ namespace RetailInsights.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("RetailInsights.Web.Sources.Pulls.SourceEndpoint", b =>
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.SourceEndpoint", b =>
                 {
                     b.Property<int>("RetailerId")
                         .HasColumnType("integer")
@@ -1594,7 +1594,7 @@ namespace RetailInsights.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("RetailInsights.Web.Sources.SourceMapping", b =>
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.SourceMapping", b =>
                 {
                     b.Property<long>("SourceMappingId")
                         .ValueGeneratedOnAdd()
@@ -1820,17 +1820,17 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasConstraintName("fk_uploads_uploads_replaces_upload_id");
                 });
 
-            modelBuilder.Entity("RetailInsights.Web.Sources.Pulls.SourceEndpoint", b =>
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.SourceEndpoint", b =>
                 {
                     b.HasOne("RetailInsights.Web.Data.Entities.DimRetailer", null)
                         .WithOne()
-                        .HasForeignKey("RetailInsights.Web.Sources.Pulls.SourceEndpoint", "RetailerId")
+                        .HasForeignKey("RetailInsights.Web.Data.Entities.SourceEndpoint", "RetailerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_source_endpoints_dim_retailer_retailer_id");
                 });
 
-            modelBuilder.Entity("RetailInsights.Web.Sources.SourceMapping", b =>
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.SourceMapping", b =>
                 {
                     b.HasOne("RetailInsights.Web.Data.Entities.DimRetailer", null)
                         .WithMany()

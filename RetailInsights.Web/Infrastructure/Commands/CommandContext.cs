@@ -1,28 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Audit;
-using RetailInsights.Web.Admin.Security;
-using RetailInsights.Web.Admin.Users;
-using RetailInsights.Web.Analytics;
 using RetailInsights.Web.Data;
-using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Ingestion;
-using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Infrastructure.Commands;
 
 /// <summary>
-/// What a command may use: the app's configuration and, built on first use, its data services — so that
-/// `generate` works without a database while `migrate` gets the same DbContext as the web app.
+/// What a command may use: the app's configuration and, built on first use, the services the composition root gives
+/// it (<c>Composition.CommandServices</c>).
 /// </summary>
 public sealed class CommandContext : IAsyncDisposable
 {
     private readonly Lazy<ServiceProvider> _services;
 
     public CommandContext(IConfiguration configuration, string environmentName, TextWriter output, TextWriter error,
-        TextReader? input = null)
+        Action<IServiceCollection, IConfiguration> addServices, TextReader? input = null)
     {
         Error = error;
         Input = input;
@@ -34,21 +24,8 @@ public sealed class CommandContext : IAsyncDisposable
             var services = new ServiceCollection();
             services.AddSingleton(configuration);
             services.AddLogging();
-            services.AddRetailInsightsData();
-            services.AddIdentityCore<AppUser>()
-                .AddRoles<IdentityRole>()
-                .AddEntityFrameworkStores<RetailInsightsDbContext>();
-            services.AddIdentityRules(configuration);
-            // The admin services the Users and API keys pages use, so a command takes the same path as the page.
-            services.AddAuthorizationCore(Policies.Add);
-            services.TryAddScoped<AuditLog>();
-            services.AddScoped<UserAdministration>();
-            services.AddScoped<ApiKeyService>();
             services.AddSingleton<IHostEnvironment>(new CommandHostEnvironment(environmentName));
-            services.AddWarehouse();
-            services.AddIngestion();
-            services.AddAnalytics();
-            services.AddRecurringJobsForCommands();
+            addServices(services, configuration);
             return services.BuildServiceProvider();
         });
     }

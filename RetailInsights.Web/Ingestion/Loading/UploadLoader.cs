@@ -3,9 +3,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Quality;
-using RetailInsights.Web.Sources;
 using RetailInsights.Web.Warehouse;
+using RetailInsights.Web.Ingestion.SourceMappings;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 

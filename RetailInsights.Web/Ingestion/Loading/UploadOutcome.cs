@@ -1,5 +1,5 @@
 using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Quality;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion.Pulls;
-using RetailInsights.Web.Admin.Audit;
+using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Warehouse;
 

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using RetailInsights.Core.Ingestion.Pulls;
+using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Web.Sources.Pulls;
 
 /// <summary>What an endpoint's settings may be, checked before they are saved.</summary>
 public static partial class EndpointRules
 {
-    public const int MaxUrlLength = 2000;
-    public const int MaxPageSize = 1000;
     public const int MaxSecretLength = 4096;
 
     /// <summary>Headers HTTP itself owns; a key sent in one of them would break the request or be dropped.</summary>
@@ -26,8 +25,8 @@ public static partial class EndpointRules
         var url = Url(endpoint.BaseUrl);
         if (!ApiPaging.Styles.Contains(endpoint.Paging))
             throw new ArgumentException($"Paging is {string.Join(" or ", ApiPaging.Styles)}, not '{Shorten(endpoint.Paging)}'.");
-        if (endpoint.PageSize is < 1 or > MaxPageSize)
-            throw new ArgumentException($"A page holds 1 to {MaxPageSize} records (at most what the API gives per page), not {endpoint.PageSize}.");
+        if (endpoint.PageSize is < 1 or > SourceEndpoint.MaxPageSize)
+            throw new ArgumentException($"A page holds 1 to {SourceEndpoint.MaxPageSize} records (at most what the API gives per page), not {endpoint.PageSize}.");
         if (!ParameterName().IsMatch(endpoint.SinceParameter))
             throw new ArgumentException($"The cursor's query parameter is 1–64 letters, digits, '_', '.', '-' or brackets, not '{Shorten(endpoint.SinceParameter)}'.");
         if (endpoint.RecordsPath is { } path && (path.Length > 256 || path.Split('.').Any(string.IsNullOrWhiteSpace)))
@@ -60,8 +59,8 @@ public static partial class EndpointRules
 
     public static Uri Url(string text)
     {
-        if (text.Length > MaxUrlLength || !Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw new ArgumentException($"The base URL is an absolute http:// or https:// address (at most {MaxUrlLength} characters), not '{Shorten(text)}'.");
+        if (text.Length > SourceEndpoint.MaxUrlLength || !Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"The base URL is an absolute http:// or https:// address (at most {SourceEndpoint.MaxUrlLength} characters), not '{Shorten(text)}'.");
         if (url.UserInfo.Length > 0)
             throw new ArgumentException("Credentials do not go in the URL (they would show on the page and in the uploads' history): choose basic authentication instead.");
         if (url.Fragment.Length > 0)

@@ -1,3 +1,5 @@
+using RetailInsights.Web.Data.Entities;
+
 namespace RetailInsights.Web.Sources.Pulls;
 
 /// <summary>

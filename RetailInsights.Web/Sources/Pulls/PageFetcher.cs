@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion.Pulls;
+using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion;
 
 namespace RetailInsights.Web.Sources.Pulls;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion.Pulls;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Web.Sources.Pulls;
 

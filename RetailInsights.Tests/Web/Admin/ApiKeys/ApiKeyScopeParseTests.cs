@@ -1,4 +1,4 @@
-using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Admin.ApiKeys;

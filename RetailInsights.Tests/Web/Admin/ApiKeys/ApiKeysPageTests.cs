@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
 using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Audit;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Admin.ApiKeys;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Admin.Commands;

@@ -4,8 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Audit;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Web.Admin.Commands;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Admin.Security;

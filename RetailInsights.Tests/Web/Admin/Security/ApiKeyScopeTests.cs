@@ -6,8 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
 
 namespace RetailInsights.Tests.Web.Admin.Security;

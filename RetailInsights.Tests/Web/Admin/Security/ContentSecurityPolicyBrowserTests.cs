@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Dashboards;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Web.Admin.Security;
 

@@ -2,8 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.ApiKeys;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Web.Admin.Security;
 

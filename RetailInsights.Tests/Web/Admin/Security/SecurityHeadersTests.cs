@@ -1,5 +1,5 @@
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Web.Admin.Security;
 

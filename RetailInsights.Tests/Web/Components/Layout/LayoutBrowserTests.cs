@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Dashboards;
-using RetailInsights.Tests.Web.Quality;
+using RetailInsights.Tests.Web.Dashboards.Quality;
 using RetailInsights.Web.Admin.Commands;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Shared.Charts;
 
 namespace RetailInsights.Tests.Web.Components.Layout;

@@ -7,7 +7,7 @@ using MudBlazor.Services;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Warehouse;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Layout;
 
 namespace RetailInsights.Tests.Web.Components.Layout;

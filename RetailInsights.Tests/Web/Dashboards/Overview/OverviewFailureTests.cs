@@ -1,6 +1,6 @@
 using System.Net;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 
 namespace RetailInsights.Tests.Web.Dashboards.Overview;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Npgsql;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Dashboards.Segments.Customer;
 
 namespace RetailInsights.Tests.Web.Dashboards.Segments;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RetailInsights.Core.Anomalies;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Stores;

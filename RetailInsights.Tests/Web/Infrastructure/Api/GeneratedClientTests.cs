@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Admin.ApiKeys;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Infrastructure;
 
 namespace RetailInsights.Tests.Web.Infrastructure.Api;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 
 namespace RetailInsights.Tests.Web.Infrastructure.Commands;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Infrastructure.Health;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Warehouse;

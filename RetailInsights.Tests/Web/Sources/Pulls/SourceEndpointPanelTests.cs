@@ -4,7 +4,8 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
 using RetailInsights.Tests.Web.Components;
-using RetailInsights.Web.Admin.Security;
+using RetailInsights.Web.Ingestion.SourceMappings;
+using RetailInsights.Web.Security;
 using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
 

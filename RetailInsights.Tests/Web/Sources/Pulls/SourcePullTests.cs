@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Ingestion.SourceMappings;
 using RetailInsights.Web.Sources;
 using RetailInsights.Web.Sources.Pulls;
 

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Composition;
 using RetailInsights.Web.Infrastructure.Commands;
 using RetailInsights.Web.Sources.Pulls;
 
