@@ -1,7 +1,7 @@
 using System.Text.Json;
-using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Sources.Pulls;
 

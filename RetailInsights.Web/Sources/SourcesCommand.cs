@@ -1,6 +1,6 @@
 using RetailInsights.Web.Admin.Commands;
-using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Ingestion.SourceMappings;
 using RetailInsights.Web.Security;
 using RetailInsights.Web.Sources.Pulls;

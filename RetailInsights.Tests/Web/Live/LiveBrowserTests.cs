@@ -41,7 +41,7 @@ public sealed class LiveBrowserTests(BrowserAppFixture fixture)
             Assert.True(shown < TimeSpan.FromSeconds(2.5), $"the sale showed {shown.TotalMilliseconds:F0} ms after the API's answer");
             Assert.Equal(2, await browser.Page.Locator($"#live-sales tr[data-invoice='{invoice}']").CountAsync());
             await Assertions.Expect(browser.Page.Locator("[data-kpi-exact='Gross today']"))
-                .ToHaveTextAsync(RetailInsights.Web.Components.Shared.Format.Money(gross + 1334.5m));
+                .ToHaveTextAsync(RetailInsights.Web.Infrastructure.Format.Money(gross + 1334.5m));
             Assert.True(await browser.ChartMarksAsync("live-by-store") > 0);
             await browser.ScreenshotAsync("live");
         }

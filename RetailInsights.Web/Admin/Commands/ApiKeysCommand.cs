@@ -1,5 +1,5 @@
+using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Security;
-using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure.Commands;
 

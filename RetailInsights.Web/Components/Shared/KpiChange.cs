@@ -1,4 +1,6 @@
 
+using RetailInsights.Web.Infrastructure;
+
 namespace RetailInsights.Web.Components.Shared;
 
 /// <summary>

@@ -8,7 +8,7 @@ public static class QualityShare
     /// "99.9 %", or the few rows lost would not show.
     /// </summary>
     public static string Format(double share) =>
-        share < 1 && Math.Round(share, 3) >= 1 ? "99.9 %" : Components.Shared.Format.Percent(share);
+        share < 1 && Math.Round(share, 3) >= 1 ? "99.9 %" : Infrastructure.Format.Percent(share);
 }
 
 /// <summary>The uploads of a range, counted: files and how they ended, and rows and what became of them.</summary>

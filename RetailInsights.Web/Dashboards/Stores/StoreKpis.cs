@@ -1,4 +1,5 @@
 using RetailInsights.Web.Components.Shared;
+using RetailInsights.Web.Infrastructure;
 
 namespace RetailInsights.Web.Dashboards.Stores;
 

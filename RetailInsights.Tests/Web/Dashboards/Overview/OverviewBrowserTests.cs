@@ -62,7 +62,7 @@ public sealed class OverviewBrowserTests(BrowserAppFixture fixture)
             SELECT sum(f.line_amount) FROM fact_sales f JOIN dim_product p USING (product_id)
             WHERE f.date_key BETWEEN {Key(from)} AND {Key(to)} AND coalesce(p.category, '') = '{category}'
             """);
-        await Assertions.Expect(browser.Page.Locator("[data-kpi-exact='Gross revenue']")).ToHaveTextAsync(RetailInsights.Web.Components.Shared.Format.Money(gross));
+        await Assertions.Expect(browser.Page.Locator("[data-kpi-exact='Gross revenue']")).ToHaveTextAsync(RetailInsights.Web.Infrastructure.Format.Money(gross));
         Assert.True(gross < await fixture.Database.ScalarAsync<decimal>($"SELECT sum(line_amount) FROM fact_sales f WHERE f.date_key BETWEEN {Key(from)} AND {Key(to)}"));
         Assert.Empty(browser.ConsoleErrors);
     }

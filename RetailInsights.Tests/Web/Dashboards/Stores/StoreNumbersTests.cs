@@ -32,8 +32,8 @@ public sealed class StoreNumbersTests
 
         Assert.Equal(["Store", "Category", "Gross", "Share of the store's"], table.Headers);
         Assert.Equal(4, table.Rows.Count);
-        Assert.Equal(["Kemang", "Dairy", 30m, RetailInsights.Web.Components.Shared.Format.Percent(0.75)], table.Rows[0]);
-        Assert.Equal(["Renon", "Dairy", 0m, RetailInsights.Web.Components.Shared.Format.Percent(0)], table.Rows[2]);
+        Assert.Equal(["Kemang", "Dairy", 30m, RetailInsights.Web.Infrastructure.Format.Percent(0.75)], table.Rows[0]);
+        Assert.Equal(["Renon", "Dairy", 0m, RetailInsights.Web.Infrastructure.Format.Percent(0)], table.Rows[2]);
     }
 
     [Fact]

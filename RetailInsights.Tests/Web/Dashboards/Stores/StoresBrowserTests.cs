@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RetailInsights.Core.Anomalies;
 using RetailInsights.Tests.Support;
+using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Shared;
 using RetailInsights.Web.Dashboards.Filters;

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace RetailInsights.Web.Components.Shared;
+namespace RetailInsights.Web.Infrastructure;
 
-/// <summary>How numbers read on every page: grouped, invariant, no currency symbol (files carry no currency).</summary>
+/// <summary>How numbers read on every page, in every download and in the commands: grouped, invariant, no currency symbol (files carry no currency).</summary>
 public static class Format
 {
     /// <summary>Whole amounts (rupiah have no cents) without decimals; amounts with cents keep two.</summary>
