@@ -4,6 +4,7 @@ using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Admin.Audit;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Sources;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion;
 
