@@ -8,7 +8,6 @@ using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure;
-using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion;

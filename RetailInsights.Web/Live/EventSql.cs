@@ -65,6 +65,21 @@ internal static class EventSql
         INSERT INTO fresh SELECT event_id FROM inserted
         """;
 
+    /// <summary>
+    /// The batch's new facts with their <c>line_occurrence</c>: identical events are numbered as a file numbers identical
+    /// lines, counting this source's feed only, so that the store's end-of-day file, loaded later, finds each of them
+    /// already there.
+    /// </summary>
+    /// <param name="facts">The facts' table.</param>
+    /// <param name="rows">The batch's new facts, with their <c>line_number</c>.</param>
+    /// <param name="key">The facts' natural key besides the retailer (and the occurrence).</param>
+    private static string Numbered(string facts, string rows, params string[] key) => $"""
+        SELECT t.*, t.in_batch + (SELECT count(*) FROM {facts} o
+                                  WHERE o.retailer_id = t.retailer_id AND {string.Join(" AND ", key.Select(k => $"o.{k} = t.{k}"))}
+                                    AND o.upload_id = @feed) AS line_occurrence
+        FROM (SELECT b.*, row_number() OVER (PARTITION BY {string.Join(", ", key)} ORDER BY line_number) AS in_batch FROM ({rows}) b) t
+        """;
+
     private const string IntoMinutes = "INSERT INTO live_minutes AS w (minute, store_id, product_id, retailer_id, revenue, lines, refunds)";
 
     private const string IntoStoreMinutes = "INSERT INTO live_store_minutes AS w (minute, store_id, retailer_id, revenue, transactions, refunds)";
@@ -72,20 +87,11 @@ internal static class EventSql
     public static readonly Steps Sales = new(
         DimensionSql.FromStage("invoiced_at", "description", "country", "is_non_product", "incoming"),
         Fresh('s', "invoiced_at", "i.invoice", "i.quantity * i.unit_price", "NULL"),
-        FactRows.InsertSales($"""
-            SELECT t.invoice, t.product_id, t.customer_id, t.store_id, t.retailer_id, @feed AS upload_id, t.quantity, t.unit_price,
-                   t.invoiced_at, t.is_non_product,
-                   -- Identical scans are numbered as a file numbers them, counting this source's events only: the
-                   -- store's end-of-day file, loaded later, then finds each of them already there.
-                   t.in_batch + (SELECT count(*) FROM fact_sales o
-                                 WHERE o.retailer_id = t.retailer_id AND o.invoice = t.invoice AND o.product_id = t.product_id
-                                   AND o.invoiced_at = t.invoiced_at AND o.quantity = t.quantity AND o.unit_price = t.unit_price
-                                   AND o.upload_id = @feed) AS line_occurrence
-            FROM (SELECT i.*, p.product_id, s.store_id, c.customer_id, r.retailer_id,
-                         row_number() OVER (PARTITION BY i.invoice, p.product_id, i.invoiced_at, i.quantity, i.unit_price
-                                            ORDER BY i.line_number) AS in_batch
-                  FROM incoming i JOIN fresh USING (event_id) {Resolved}) t
-            """, order: "invoice, product_id", keptIn: "batch_sales"),
+        FactRows.InsertSales(Numbered("fact_sales", $"""
+            SELECT i.line_number, i.invoice, p.product_id, c.customer_id, s.store_id, r.retailer_id, @feed AS upload_id, i.quantity,
+                   i.unit_price, i.invoiced_at, i.is_non_product
+            FROM incoming i JOIN fresh USING (event_id) {Resolved}
+            """, "invoice", "product_id", "invoiced_at", "quantity", "unit_price"), order: "invoice, product_id", keptIn: "batch_sales"),
         Batch,
         [
             $"""
@@ -118,18 +124,11 @@ internal static class EventSql
     public static readonly Steps Refunds = new(
         DimensionSql.FromStage("refunded_at", "description", "country", "is_non_product", "incoming"),
         Fresh('r', "refunded_at", OriginalInvoice, "i.amount", "i.reason"),
-        FactRows.InsertRefunds($"""
-            SELECT t.event_id AS refund_code, t.original_invoice, t.product_id, t.store_id, t.customer_id, t.retailer_id, @feed AS upload_id,
-                   t.quantity, t.amount, t.reason, t.refunded_at,
-                   t.in_batch + (SELECT count(*) FROM refunds o
-                                 WHERE o.retailer_id = t.retailer_id AND o.refund_code = t.event_id AND o.product_id = t.product_id
-                                   AND o.refunded_at = t.refunded_at AND o.quantity = t.quantity AND o.amount = t.amount
-                                   AND o.upload_id = @feed) AS line_occurrence
-            FROM (SELECT i.*, {OriginalInvoice} AS original_invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
-                         row_number() OVER (PARTITION BY i.event_id, p.product_id, i.refunded_at, i.quantity, i.amount
-                                            ORDER BY i.line_number) AS in_batch
-                  FROM incoming i JOIN fresh USING (event_id) {Resolved}) t
-            """, order: "refund_code", keptIn: "batch_refunds"),
+        FactRows.InsertRefunds(Numbered("refunds", $"""
+            SELECT i.line_number, i.event_id AS refund_code, {OriginalInvoice} AS original_invoice, p.product_id, s.store_id, c.customer_id,
+                   r.retailer_id, @feed AS upload_id, i.quantity, i.amount, i.reason, i.refunded_at
+            FROM incoming i JOIN fresh USING (event_id) {Resolved}
+            """, "refund_code", "product_id", "refunded_at", "quantity", "amount"), order: "refund_code", keptIn: "batch_refunds"),
         Batch,
         [
             $"""

@@ -1,6 +1,5 @@
 using Npgsql;
 using RetailInsights.Core.Anomalies;
-using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Live;

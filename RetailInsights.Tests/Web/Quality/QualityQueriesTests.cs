@@ -4,7 +4,6 @@ using RetailInsights.Tests.Support;
 using RetailInsights.Web.Components.Layout;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
-using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Live;
 using RetailInsights.Web.Quality;
 using RetailInsights.Web.Warehouse;

@@ -5,7 +5,6 @@ using RetailInsights.Core.Anomalies;
 using RetailInsights.Tests.Support;
 using RetailInsights.Web.Admin.Security;
 using RetailInsights.Web.Components.Shared;
-using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
