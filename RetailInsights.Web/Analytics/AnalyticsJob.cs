@@ -1,5 +1,7 @@
 using Hangfire;
 using Npgsql;
+using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Analytics;
 
@@ -22,9 +24,8 @@ public sealed class AnalyticsJob(AnalyticsRunner runner, NpgsqlDataSource dataSo
     [JobDisplayName("Analytics run (after uploads)")]
     public async Task RunAfterUploadsAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT EXISTS (SELECT 1 FROM analysis_runs WHERE status = 'succeeded'
-                           AND started_at >= (SELECT max(finished_at) FROM uploads WHERE status = 'loaded'))
+        await using var command = dataSource.CreateCommand($"""
+            SELECT EXISTS ({LatestRun.Where($"started_at >= (SELECT max(finished_at) FROM uploads WHERE status = '{UploadStatuses.Loaded}')")})
             """);
         if (await command.ExecuteScalarAsync(cancellationToken) is true)
             return;

@@ -1,3 +1,4 @@
+using RetailInsights.Web.Warehouse;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using RetailInsights.Web.Data;
@@ -11,8 +12,7 @@ public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> 
     public async Task<AnalysisRun?> LatestAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AnalysisRuns.AsNoTracking().Where(r => r.Status == AnalysisRunStatuses.Succeeded)
-            .OrderByDescending(r => r.RunId).FirstOrDefaultAsync(cancellationToken);
+        return await db.AnalysisRuns.FromSqlRaw(LatestRun.Sql).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>A run that succeeded, started at or after <paramref name="since"/>, for the same day, thresholds and window.</summary>
@@ -20,9 +20,9 @@ public sealed class AnalyticsResults(IDbContextFactory<RetailInsightsDbContext> 
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AnalysisRuns.AsNoTracking()
-            .Where(r => r.Status == AnalysisRunStatuses.Succeeded && r.StartedAt >= since && r.AsOf == asOf
-                        && r.MinSupport == minSupport && r.MinConfidence == minConfidence && r.WindowDays == windowDays)
+        return await db.AnalysisRuns.FromSqlRaw(LatestRun.Succeeded).AsNoTracking()
+            .Where(r => r.StartedAt >= since && r.AsOf == asOf && r.MinSupport == minSupport && r.MinConfidence == minConfidence
+                        && r.WindowDays == windowDays)
             .OrderByDescending(r => r.RunId).FirstOrDefaultAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Clustering;
 using RetailInsights.Core.Segmentation;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Analytics;
 
@@ -35,14 +36,13 @@ internal static class CustomerResultsWriter
             SELECT run_id, r, (f + m + 1) / 2, min(segment), count(*), sum(monetary) FROM run_customers WHERE run_id = $1 GROUP BY 1, 2, 3
             """, runId));
         // The previous run is the one pages showed until now: runs are stored one at a time (RunLock).
-        batch.BatchCommands.Add(Command("""
-            WITH previous AS (SELECT max(run_id) AS run_id FROM analysis_runs WHERE status = 'succeeded' AND run_id < $1)
+        batch.BatchCommands.Add(Command($"""
+            WITH previous AS ({LatestRun.Where("run_id < $1")})
             INSERT INTO run_segment_moves (run_id, previous_run_id, from_segment, to_segment, customers)
             SELECT c.run_id, previous.run_id, coalesce(p.segment, ''), c.segment, count(*)
             FROM previous
             JOIN run_customers c ON c.run_id = $1
             LEFT JOIN run_customers p ON p.run_id = previous.run_id AND p.customer_code = c.customer_code
-            WHERE previous.run_id IS NOT NULL
             GROUP BY 1, 2, 3, 4
             """, runId));
         await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -16,10 +16,10 @@ public sealed class RunWriter(NpgsqlDataSource dataSource)
 {
     public async Task<long> InsertRunAsync(AnalysisRun run, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             INSERT INTO analysis_runs (as_of, status, requested_by, started_at, min_support, min_confidence, window_days,
                 baskets, rules, customers)
-            VALUES (@asOf, 'running', @by, now(), @support, @confidence, @window, 0, 0, 0) RETURNING run_id
+            VALUES (@asOf, '{AnalysisRunStatuses.Running}', @by, now(), @support, @confidence, @window, 0, 0, 0) RETURNING run_id
             """);
         command.Parameters.AddWithValue("asOf", run.AsOf);
         command.Parameters.AddWithValue("by", run.RequestedBy);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards;
 
@@ -31,7 +32,7 @@ public sealed class DashboardDatabase(NpgsqlDataSource dataSource, IOptions<Dash
     /// <summary>The latest day with sales, or today when nothing is loaded yet (the default range ends there).</summary>
     public async Task<DateOnly> LatestDayAsync(CancellationToken cancellationToken) =>
         await ScalarAsync<int>("SELECT max(date_key) FROM agg_store_daily", null, cancellationToken) is var key and > 0
-            ? FilterSql.Day(key)
+            ? DateKeys.Day(key)
             : DateOnly.FromDateTime(DateTime.UtcNow);
 
     private NpgsqlCommand Command(string sql, DashboardFilter? filter, (string Name, object Value)[] parameters)

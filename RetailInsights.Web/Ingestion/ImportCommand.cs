@@ -5,6 +5,7 @@ using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Infrastructure.Commands;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion;
 

@@ -1,5 +1,6 @@
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion;
 
@@ -44,8 +45,8 @@ public static class IntakeRules
 
     public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>The source system a file comes from: "default" when the uploader named none.</summary>
-    public static string Retailer(string? code) => NullIfBlank(code) ?? "default";
+    /// <summary>The source system a file comes from: <see cref="SourceCodes.Default"/> when the uploader named none.</summary>
+    public static string Retailer(string? code) => SourceCodes.Of(code);
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -7,7 +7,7 @@ using RetailInsights.Web.Security;
 using RetailInsights.Web.Data;
 using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Infrastructure;
-using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion;
 

@@ -4,6 +4,7 @@ using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Ingestion.SourceMappings;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Security;
 using RetailInsights.Web.Data.Entities;
-using RetailInsights.Web.Ingestion;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Live;
 
@@ -50,7 +50,7 @@ public static class EventApi
     private static async Task<IResult> PostAsync<TRow>(HttpContext context, EventKind kind, UploadKind uploadKind, LiveOptions options,
         TimeProvider clock, EventWriter writer, Func<TRow, DateTime> occurredAt, Write<TRow> write) where TRow : ParsedRow
     {
-        var source = IntakeRules.Retailer(context.Request.Query["source"]);
+        var source = SourceCodes.Of(context.Request.Query["source"]);
         if (source.Length > FieldLimits.Code)
             return Results.BadRequest(new { error = $"source is {source.Length} characters; a source system code has at most {FieldLimits.Code}.", field = "source" });
         var scope = ApiKeyScope.Of(context.User);

@@ -1,4 +1,3 @@
-using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Live;
@@ -44,63 +43,66 @@ internal static class EventSql
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private const string Resolved = """
-        JOIN dim_retailer r ON r.code = @retailer
-        JOIN dim_product p ON p.stock_code = i.stock_code
-        JOIN dim_store s ON s.store_code = i.store_code
-        LEFT JOIN dim_customer c ON c.customer_code = i.customer_code
-        """;
+    private static readonly string Resolved = FactRows.ResolveCodes("i");
 
     private static readonly SummaryBatch Batch = new("batch_sales", "batch_refunds", """
         (o.retailer_id, o.invoice, o.product_id, o.invoiced_at, o.quantity, o.unit_price, o.line_occurrence) IN (
             SELECT retailer_id, invoice, product_id, invoiced_at, quantity, unit_price, line_occurrence FROM batch_sales)
         """, 0);
 
-    public static readonly Steps Sales = new(
-        DimensionSql.FromStage("invoiced_at", "description", "country", "is_non_product", "incoming"),
-        $"""
+    /// <summary>Remembers the batch's events not seen before from their source, noting their ids in <c>fresh</c>.</summary>
+    /// <param name="kind">'s' for a sale, 'r' for a refund.</param>
+    /// <param name="occurredAt">The incoming column of the event's time.</param>
+    private static string Fresh(char kind, string occurredAt, string invoice, string amount, string reason) => $"""
         WITH inserted AS (
-            INSERT INTO live_events (retailer_id, kind, event_id, occurred_at, invoice, product_id, store_id, customer_id, amount, is_late)
-            SELECT DISTINCT ON (i.event_id) r.retailer_id, 's', i.event_id, i.invoiced_at, i.invoice, p.product_id, s.store_id,
-                   c.customer_id, i.quantity * i.unit_price, i.invoiced_at < @cutoff
+            INSERT INTO live_events (retailer_id, kind, event_id, occurred_at, invoice, product_id, store_id, customer_id, amount, reason, is_late)
+            SELECT DISTINCT ON (i.event_id) r.retailer_id, '{kind}', i.event_id, i.{occurredAt}, {invoice}, p.product_id, s.store_id,
+                   c.customer_id, {amount}, {reason}, i.{occurredAt} < @cutoff
             FROM incoming i {Resolved}
             ORDER BY i.event_id, i.line_number
             ON CONFLICT (retailer_id, kind, event_id) DO NOTHING
             RETURNING event_id)
         INSERT INTO fresh SELECT event_id FROM inserted
-        """,
-        $"""
-        WITH inserted AS (
-            INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity, unit_price,
-                line_amount, invoiced_at, is_non_product, is_zero_price, line_occurrence)
-            SELECT t.invoice, t.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, t.customer_id, t.store_id, t.retailer_id, @feed,
-                   t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at, t.is_non_product, t.unit_price = 0,
-                   -- Identical scans are numbered as a file numbers them, counting this source's events only: the
-                   -- store's end-of-day file, loaded later, then finds each of them already there.
-                   t.in_batch + (SELECT count(*) FROM fact_sales o
-                                 WHERE o.retailer_id = t.retailer_id AND o.invoice = t.invoice AND o.product_id = t.product_id
-                                   AND o.invoiced_at = t.invoiced_at AND o.quantity = t.quantity AND o.unit_price = t.unit_price
-                                   AND o.upload_id = @feed)
-            FROM (SELECT i.*, p.product_id, s.store_id, c.customer_id, r.retailer_id,
-                         row_number() OVER (PARTITION BY i.invoice, p.product_id, i.invoiced_at, i.quantity, i.unit_price
-                                            ORDER BY i.line_number) AS in_batch
-                  FROM incoming i JOIN fresh USING (event_id) {Resolved}) t
-            ORDER BY t.invoice, t.product_id
-            ON CONFLICT DO NOTHING
-            RETURNING *)
-        INSERT INTO batch_sales SELECT * FROM inserted
-        """,
+        """;
+
+    /// <summary>
+    /// The batch's new facts with their <c>line_occurrence</c>: identical events are numbered as a file numbers identical
+    /// lines, counting this source's feed only, so that the store's end-of-day file, loaded later, finds each of them
+    /// already there.
+    /// </summary>
+    /// <param name="facts">The facts' table.</param>
+    /// <param name="rows">The batch's new facts, with their <c>line_number</c>.</param>
+    /// <param name="key">The facts' natural key besides the retailer (and the occurrence).</param>
+    private static string Numbered(string facts, string rows, params string[] key) => $"""
+        SELECT t.*, t.in_batch + (SELECT count(*) FROM {facts} o
+                                  WHERE o.retailer_id = t.retailer_id AND {string.Join(" AND ", key.Select(k => $"o.{k} = t.{k}"))}
+                                    AND o.upload_id = @feed) AS line_occurrence
+        FROM (SELECT b.*, row_number() OVER (PARTITION BY {string.Join(", ", key)} ORDER BY line_number) AS in_batch FROM ({rows}) b) t
+        """;
+
+    private const string IntoMinutes = "INSERT INTO live_minutes AS w (minute, store_id, product_id, retailer_id, revenue, lines, refunds)";
+
+    private const string IntoStoreMinutes = "INSERT INTO live_store_minutes AS w (minute, store_id, retailer_id, revenue, transactions, refunds)";
+
+    public static readonly Steps Sales = new(
+        DimensionSql.FromStage("invoiced_at", "description", "country", "is_non_product", "incoming"),
+        Fresh('s', "invoiced_at", "i.invoice", "i.quantity * i.unit_price", "NULL"),
+        FactRows.InsertSales(Numbered("fact_sales", $"""
+            SELECT i.line_number, i.invoice, p.product_id, c.customer_id, s.store_id, r.retailer_id, @feed AS upload_id, i.quantity,
+                   i.unit_price, i.invoiced_at, i.is_non_product
+            FROM incoming i JOIN fresh USING (event_id) {Resolved}
+            """, "invoice", "product_id", "invoiced_at", "quantity", "unit_price"), order: "invoice, product_id", keptIn: "batch_sales"),
         Batch,
         [
-            """
-            INSERT INTO live_minutes AS w (minute, store_id, product_id, retailer_id, revenue, lines, refunds)
+            $"""
+            {IntoMinutes}
             SELECT date_trunc('minute', invoiced_at), store_id, product_id, retailer_id, sum(line_amount), count(*), 0
             FROM batch_sales WHERE invoiced_at >= @cutoff GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             ON CONFLICT (minute, store_id, product_id, retailer_id) DO UPDATE SET
                 revenue = w.revenue + excluded.revenue, lines = w.lines + excluded.lines
             """,
-            """
-            INSERT INTO live_store_minutes AS w (minute, store_id, retailer_id, revenue, transactions, refunds)
+            $"""
+            {IntoStoreMinutes}
             SELECT minute, store_id, retailer_id, sum(revenue), sum(transactions), 0 FROM (
                 SELECT date_trunc('minute', invoiced_at) AS minute, store_id, retailer_id, sum(line_amount) AS revenue, 0 AS transactions
                 FROM batch_sales WHERE invoiced_at >= @cutoff GROUP BY 1, 2, 3
@@ -121,46 +123,22 @@ internal static class EventSql
 
     public static readonly Steps Refunds = new(
         DimensionSql.FromStage("refunded_at", "description", "country", "is_non_product", "incoming"),
-        $"""
-        WITH inserted AS (
-            INSERT INTO live_events (retailer_id, kind, event_id, occurred_at, invoice, product_id, store_id, customer_id, amount, reason, is_late)
-            SELECT DISTINCT ON (i.event_id) r.retailer_id, 'r', i.event_id, i.refunded_at, {OriginalInvoice}, p.product_id, s.store_id,
-                   c.customer_id, i.amount, i.reason, i.refunded_at < @cutoff
-            FROM incoming i {Resolved}
-            ORDER BY i.event_id, i.line_number
-            ON CONFLICT (retailer_id, kind, event_id) DO NOTHING
-            RETURNING event_id)
-        INSERT INTO fresh SELECT event_id FROM inserted
-        """,
-        $"""
-        WITH inserted AS (
-            INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key, upload_id,
-                quantity, amount, reason, refunded_at, line_occurrence)
-            SELECT t.event_id, t.original_invoice, t.product_id, t.store_id, t.customer_id, t.retailer_id,
-                   to_char(t.refunded_at, 'YYYYMMDD')::int, @feed, t.quantity, t.amount, t.reason, t.refunded_at,
-                   t.in_batch + (SELECT count(*) FROM refunds o
-                                 WHERE o.retailer_id = t.retailer_id AND o.refund_code = t.event_id AND o.product_id = t.product_id
-                                   AND o.refunded_at = t.refunded_at AND o.quantity = t.quantity AND o.amount = t.amount
-                                   AND o.upload_id = @feed)
-            FROM (SELECT i.*, {OriginalInvoice} AS original_invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
-                         row_number() OVER (PARTITION BY i.event_id, p.product_id, i.refunded_at, i.quantity, i.amount
-                                            ORDER BY i.line_number) AS in_batch
-                  FROM incoming i JOIN fresh USING (event_id) {Resolved}) t
-            ORDER BY t.event_id
-            ON CONFLICT DO NOTHING
-            RETURNING *)
-        INSERT INTO batch_refunds SELECT * FROM inserted
-        """,
+        Fresh('r', "refunded_at", OriginalInvoice, "i.amount", "i.reason"),
+        FactRows.InsertRefunds(Numbered("refunds", $"""
+            SELECT i.line_number, i.event_id AS refund_code, {OriginalInvoice} AS original_invoice, p.product_id, s.store_id, c.customer_id,
+                   r.retailer_id, @feed AS upload_id, i.quantity, i.amount, i.reason, i.refunded_at
+            FROM incoming i JOIN fresh USING (event_id) {Resolved}
+            """, "refund_code", "product_id", "refunded_at", "quantity", "amount"), order: "refund_code", keptIn: "batch_refunds"),
         Batch,
         [
-            """
-            INSERT INTO live_minutes AS w (minute, store_id, product_id, retailer_id, revenue, lines, refunds)
+            $"""
+            {IntoMinutes}
             SELECT date_trunc('minute', refunded_at), store_id, product_id, retailer_id, 0, 0, sum(amount)
             FROM batch_refunds WHERE refunded_at >= @cutoff GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             ON CONFLICT (minute, store_id, product_id, retailer_id) DO UPDATE SET refunds = w.refunds + excluded.refunds
             """,
-            """
-            INSERT INTO live_store_minutes AS w (minute, store_id, retailer_id, revenue, transactions, refunds)
+            $"""
+            {IntoStoreMinutes}
             SELECT date_trunc('minute', refunded_at), store_id, retailer_id, 0, 0, sum(amount)
             FROM batch_refunds WHERE refunded_at >= @cutoff GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             ON CONFLICT (minute, store_id, retailer_id) DO UPDATE SET refunds = w.refunds + excluded.refunds

@@ -3,7 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Domain;
 using RetailInsights.Core.Ingestion;
-using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Live;
@@ -16,7 +16,7 @@ namespace RetailInsights.Web.Live;
 /// windows, and a notification for the open Live pages. Events rows are binary-COPYed into a temporary table first,
 /// so a batch costs a handful of statements whatever its size.
 /// </summary>
-public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable uploads)
+public sealed class EventWriter(NpgsqlDataSource dataSource)
 {
     private const int Attempts = 4;
     private readonly ConcurrentDictionary<string, long> feeds = new(StringComparer.Ordinal);
@@ -48,66 +48,58 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
     public Task<EventBatchResult> WriteRefundsAsync(string source, IReadOnlyList<AcceptedEvent<RefundRow>> refunds, DateTime cutoff,
         CancellationToken cancellationToken) => RetriedAsync(() => WriteRefundsOnceAsync(source, refunds, cutoff, cancellationToken), cancellationToken);
 
-    private async Task<EventBatchResult> WriteSalesOnceAsync(string source, IReadOnlyList<AcceptedEvent<TransactionRow>> sales, DateTime cutoff,
-        CancellationToken cancellationToken)
-    {
-        if (sales.Count == 0)
-            return new EventBatchResult(0, 0, 0, 0);
-        var feed = await FeedAsync(source, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, EventSql.CreateIncomingSales, cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync(EventSql.CopyIncomingSales, cancellationToken))
+    private Task<EventBatchResult> WriteSalesOnceAsync(string source, IReadOnlyList<AcceptedEvent<TransactionRow>> sales, DateTime cutoff,
+        CancellationToken cancellationToken) =>
+        WriteOnceAsync(source, sales, EventSql.CreateIncomingSales, EventSql.CopyIncomingSales, EventSql.Sales, cutoff, async (copy, sale) =>
         {
-            foreach (var (index, eventId, sale) in sales)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync((long)index, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(PgText.Clean(eventId), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(PgText.Clean(sale.Invoice), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(PgText.Clean(sale.StockCode), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(sale.Quantity, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(sale.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
-                await copy.WriteAsync(sale.InvoicedAt, NpgsqlDbType.Timestamp, cancellationToken);
-                await WriteNullableAsync(copy, PgText.Clean(sale.CustomerId), cancellationToken);
-                await copy.WriteAsync(PgText.Clean(sale.StoreId), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(sale.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-        }
-        var result = await RunAsync(connection, feed, source, EventSql.Sales, cutoff, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+            await copy.WriteAsync(PgText.Clean(sale.Invoice), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(PgText.Clean(sale.StockCode), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(sale.Quantity, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(sale.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(sale.InvoicedAt, NpgsqlDbType.Timestamp, cancellationToken);
+            await WriteNullableAsync(copy, PgText.Clean(sale.CustomerId), cancellationToken);
+            await copy.WriteAsync(PgText.Clean(sale.StoreId), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(sale.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean, cancellationToken);
+        }, cancellationToken);
 
-    private async Task<EventBatchResult> WriteRefundsOnceAsync(string source, IReadOnlyList<AcceptedEvent<RefundRow>> refunds, DateTime cutoff,
-        CancellationToken cancellationToken)
+    private Task<EventBatchResult> WriteRefundsOnceAsync(string source, IReadOnlyList<AcceptedEvent<RefundRow>> refunds, DateTime cutoff,
+        CancellationToken cancellationToken) =>
+        WriteOnceAsync(source, refunds, EventSql.CreateIncomingRefunds, EventSql.CopyIncomingRefunds, EventSql.Refunds, cutoff, async (copy, refund) =>
+        {
+            await copy.WriteAsync(PgText.Clean(refund.Invoice), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(PgText.Clean(refund.StockCode), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(refund.Quantity, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(refund.Amount, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(refund.Reason, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(refund.RefundedAt, NpgsqlDbType.Timestamp, cancellationToken);
+            await WriteNullableAsync(copy, PgText.Clean(refund.CustomerId), cancellationToken);
+            await copy.WriteAsync(PgText.Clean(refund.StoreId), NpgsqlDbType.Text, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>One batch in one transaction: its events copied into <c>incoming</c>, then the steps of their kind.</summary>
+    /// <param name="writeRow">Writes an event's own columns, after its position in the batch and its id.</param>
+    private async Task<EventBatchResult> WriteOnceAsync<TRow>(string source, IReadOnlyList<AcceptedEvent<TRow>> events, string createIncoming,
+        string copyIncoming, EventSql.Steps steps, DateTime cutoff, Func<NpgsqlBinaryImporter, TRow, Task> writeRow,
+        CancellationToken cancellationToken) where TRow : ParsedRow
     {
-        if (refunds.Count == 0)
+        if (events.Count == 0)
             return new EventBatchResult(0, 0, 0, 0);
         var feed = await FeedAsync(source, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, EventSql.CreateIncomingRefunds, cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync(EventSql.CopyIncomingRefunds, cancellationToken))
+        await ExecuteAsync(connection, createIncoming, cancellationToken);
+        await using (var copy = await connection.BeginBinaryImportAsync(copyIncoming, cancellationToken))
         {
-            foreach (var (index, eventId, refund) in refunds)
+            foreach (var (index, eventId, row) in events)
             {
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync((long)index, NpgsqlDbType.Bigint, cancellationToken);
                 await copy.WriteAsync(PgText.Clean(eventId), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(PgText.Clean(refund.Invoice), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(PgText.Clean(refund.StockCode), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(refund.Quantity, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(refund.Amount, NpgsqlDbType.Numeric, cancellationToken);
-                await copy.WriteAsync(refund.Reason, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(refund.RefundedAt, NpgsqlDbType.Timestamp, cancellationToken);
-                await WriteNullableAsync(copy, PgText.Clean(refund.CustomerId), cancellationToken);
-                await copy.WriteAsync(PgText.Clean(refund.StoreId), NpgsqlDbType.Text, cancellationToken);
+                await writeRow(copy, row);
             }
             await copy.CompleteAsync(cancellationToken);
         }
-        var result = await RunAsync(connection, feed, source, EventSql.Refunds, cutoff, cancellationToken);
+        var result = await RunAsync(connection, feed, source, steps, cutoff, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -123,8 +115,8 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
         await Summaries.ApplyAsync(connection, steps.Summaries, cancellationToken);
         foreach (var sql in steps.Windows)
             await ExecuteAsync(connection, sql, cancellationToken, parameters);
-        var total = (int)await Sql.CountAsync(connection, "SELECT count(*) FROM incoming", cancellationToken);
-        var late = (int)await Sql.CountAsync(connection, steps.Late, cancellationToken, parameters);
+        var total = (int)await PgStatements.CountAsync(connection, "SELECT count(*) FROM incoming", cancellationToken);
+        var late = (int)await PgStatements.CountAsync(connection, steps.Late, cancellationToken, parameters);
         await DataChanges.NotifyAsync(connection, DataChanges.Events, cancellationToken);
         return new EventBatchResult(loaded, total - fresh, fresh - loaded, late);
     }
@@ -142,7 +134,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
 
     /// <summary>The uploads row that a source system's live facts belong to (one per source, made on first use).</summary>
     private async Task<long> FeedAsync(string source, CancellationToken cancellationToken) =>
-        feeds.TryGetValue(source, out var feed) ? feed : feeds[source] = await uploads.EnsureLiveFeedAsync(source, cancellationToken);
+        feeds.TryGetValue(source, out var feed) ? feed : feeds[source] = await LiveFeeds.EnsureAsync(dataSource, source, cancellationToken);
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
     {
@@ -153,5 +145,5 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
     }
 
     private static Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken,
-        params (string Name, object Value)[] parameters) => Sql.ExecuteAsync(connection, sql, cancellationToken, parameters);
+        params (string Name, object Value)[] parameters) => PgStatements.ExecuteAsync(connection, sql, cancellationToken, parameters);
 }

@@ -1,6 +1,5 @@
 using Npgsql;
 using RetailInsights.Core.Anomalies;
-using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Live;
@@ -72,7 +71,7 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource, TimeProvider clock)
 
     private static async Task<LiveToday> TodayAsync(NpgsqlConnection connection, DateOnly day, CancellationToken cancellationToken)
     {
-        var key = FilterSql.DateKey(day);
+        var key = DateKeys.Of(day);
         var stores = await ListAsync(connection, "SELECT gross, invoices, customer_ids_binary FROM agg_store_daily WHERE date_key = @day",
             r => (Gross: r.GetDecimal(0), Invoices: r.GetInt64(1), Customers: CustomerIdSet.FromBinary(r.GetFieldValue<byte[]>(2))), cancellationToken, ("day", key));
         var refunds = (await ListAsync(connection, "SELECT coalesce(sum(amount), 0) FROM agg_refunds_store_daily WHERE date_key = @day",

@@ -1,9 +1,9 @@
-using System.Globalization;
+using RetailInsights.Web.Data.Entities;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Security;
-using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Live;
@@ -39,9 +39,9 @@ public sealed class StoreDayVoids(NpgsqlDataSource dataSource, IAuthorizationSer
         var store = await StoreIdAsync(connection, storeCode.Trim(), cancellationToken);
         var cell = Parameters(store, day);
         return new VoidedStoreDay(storeCode.Trim(), day,
-            await Sql.CountAsync(connection, $"SELECT count(*) FROM fact_sales WHERE {LiveFacts}", cancellationToken, cell),
-            await Sql.CountAsync(connection, $"SELECT count(*) FROM refunds WHERE {LiveFacts}", cancellationToken, cell),
-            await Sql.CountAsync(connection, $"SELECT count(*) FROM live_events WHERE {Events}", cancellationToken, cell));
+            await PgStatements.CountAsync(connection, $"SELECT count(*) FROM fact_sales WHERE {LiveFacts}", cancellationToken, cell),
+            await PgStatements.CountAsync(connection, $"SELECT count(*) FROM refunds WHERE {LiveFacts}", cancellationToken, cell),
+            await PgStatements.CountAsync(connection, $"SELECT count(*) FROM live_events WHERE {Events}", cancellationToken, cell));
     }
 
     /// <returns>What was removed; when nothing was there, nothing changes and no entry is written.</returns>
@@ -62,23 +62,23 @@ public sealed class StoreDayVoids(NpgsqlDataSource dataSource, IAuthorizationSer
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Batches being written commit first (so their events are voided too); new ones wait for the void.
-        await Sql.ExecuteAsync(connection, "LOCK TABLE live_events IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        await PgStatements.ExecuteAsync(connection, "LOCK TABLE live_events IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         var store = await StoreIdAsync(connection, storeCode, cancellationToken);
         var cell = Parameters(store, day);
         var voided = new VoidedStoreDay(storeCode, day,
-            await Sql.ExecuteAsync(connection, $"DELETE FROM fact_sales WHERE {LiveFacts}", cancellationToken, cell),
-            await Sql.ExecuteAsync(connection, $"DELETE FROM refunds WHERE {LiveFacts}", cancellationToken, cell),
-            await Sql.ExecuteAsync(connection, $"DELETE FROM live_events WHERE {Events}", cancellationToken, cell));
+            await PgStatements.ExecuteAsync(connection, $"DELETE FROM fact_sales WHERE {LiveFacts}", cancellationToken, cell),
+            await PgStatements.ExecuteAsync(connection, $"DELETE FROM refunds WHERE {LiveFacts}", cancellationToken, cell),
+            await PgStatements.ExecuteAsync(connection, $"DELETE FROM live_events WHERE {Events}", cancellationToken, cell));
         if (voided.IsEmpty)
             return voided;
         foreach (var (table, column) in new[] { ("live_minutes", "minute"), ("live_store_minutes", "minute"), ("live_hours", "hour"),
                      ("live_store_hours", "hour") })
-            await Sql.ExecuteAsync(connection, $"DELETE FROM {table} WHERE store_id = @store AND {column} >= @from AND {column} < @to",
+            await PgStatements.ExecuteAsync(connection, $"DELETE FROM {table} WHERE store_id = @store AND {column} >= @from AND {column} < @to",
                 cancellationToken, cell);
-        await Sql.ExecuteAsync(connection, "CREATE TEMP TABLE replaced_cells (date_key integer, store_id integer) ON COMMIT DROP",
+        await PgStatements.ExecuteAsync(connection, "CREATE TEMP TABLE replaced_cells (date_key integer, store_id integer) ON COMMIT DROP",
             cancellationToken);
-        await Sql.ExecuteAsync(connection, "INSERT INTO replaced_cells VALUES (@day, @store)", cancellationToken, cell);
-        await Summaries.RecomputeCellsAsync(connection, [DayKey(day)], cancellationToken);
+        await PgStatements.ExecuteAsync(connection, "INSERT INTO replaced_cells VALUES (@day, @store)", cancellationToken, cell);
+        await Summaries.RecomputeCellsAsync(connection, [DateKeys.Of(day)], cancellationToken);
         await AuditLog.RecordAsync(connection, clock.GetUtcNow().UtcDateTime, actor.Identity?.Name ?? "unknown", AuditActions.LiveEventsVoided,
             $"store {storeCode} on {day:yyyy-MM-dd}", $"{reason} — voided {voided.Sales:N0} sales lines, {voided.Refunds:N0} refunds, " +
             $"{voided.EventIds:N0} event ids", cancellationToken);
@@ -89,17 +89,15 @@ public sealed class StoreDayVoids(NpgsqlDataSource dataSource, IAuthorizationSer
 
     /// <summary>The store-day's facts that came from live feeds (never a file's rows).</summary>
     private const string LiveFacts =
-        "date_key = @day AND store_id = @store AND upload_id IN (SELECT upload_id FROM uploads WHERE kind = 'events')";
+        $"date_key = @day AND store_id = @store AND upload_id IN (SELECT upload_id FROM uploads WHERE kind = '{UploadKinds.Events}')";
 
     /// <summary>The store-day's remembered events: the ids a till's retry is checked against.</summary>
     private const string Events = "store_id = @store AND occurred_at >= @from AND occurred_at < @to";
 
     private static (string, object)[] Parameters(int store, DateOnly day) =>
     [
-        ("store", store), ("day", DayKey(day)), ("from", day.ToDateTime(TimeOnly.MinValue)), ("to", day.AddDays(1).ToDateTime(TimeOnly.MinValue)),
+        ("store", store), ("day", DateKeys.Of(day)), ("from", day.ToDateTime(TimeOnly.MinValue)), ("to", day.AddDays(1).ToDateTime(TimeOnly.MinValue)),
     ];
-
-    private static int DayKey(DateOnly day) => int.Parse(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static async Task<int> StoreIdAsync(NpgsqlConnection connection, string storeCode, CancellationToken cancellationToken)
     {

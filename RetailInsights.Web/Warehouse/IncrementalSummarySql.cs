@@ -97,19 +97,19 @@ internal static class IncrementalSummarySql
     private static readonly string[] Refunds =
     [
         $$"""
-        INSERT INTO agg_refunds_daily AS a (date_key, store_id, product_id, retailer_id, reason, refunds, quantity, amount)
+        {{SummaryUpserts.IntoRefundDays}}
         SELECT date_key, store_id, product_id, retailer_id, reason, count(*), sum(quantity), sum(amount)
         FROM {R} r GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
         ON CONFLICT (date_key, store_id, product_id, retailer_id, reason) {{AddRefunds}}
         """,
         $$"""
-        INSERT INTO agg_refunds_category_daily AS a (date_key, store_id, retailer_id, category, reason, refunds, quantity, amount)
+        {{SummaryUpserts.IntoRefundCategoryDays}}
         SELECT r.date_key, r.store_id, r.retailer_id, coalesce(p.category, ''), r.reason, count(*), sum(r.quantity), sum(r.amount)
         FROM {R} r JOIN dim_product p USING (product_id) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
         ON CONFLICT (date_key, store_id, retailer_id, category, reason) {{AddRefunds}}
         """,
         $$"""
-        INSERT INTO agg_refunds_store_daily AS a (date_key, store_id, retailer_id, refunds, quantity, amount)
+        {{SummaryUpserts.IntoRefundStoreDays}}
         SELECT date_key, store_id, retailer_id, count(*), sum(quantity), sum(amount)
         FROM {R} r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT (date_key, store_id, retailer_id) {{AddRefunds}}

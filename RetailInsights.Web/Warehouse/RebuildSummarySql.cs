@@ -33,22 +33,22 @@ internal static class RebuildSummarySql
     private static IEnumerable<string> Fill(string days) =>
         new[] { Invoices, StoreDaily, StoreHourly, Category, SalesDaily, RefundsDaily, RefundsCategory, RefundsStore }.Select(s => s.Replace("{days}", days, StringComparison.Ordinal));
 
-    private const string Invoices = """
-        INSERT INTO agg_invoices (retailer_id, invoice, date_key, store_id, customer_id, invoiced_at, lines, gross, priced_lines)
+    private const string Invoices = $$"""
+        {{SummaryUpserts.IntoInvoices}}
         SELECT retailer_id, invoice, date_key, store_id, max(customer_id), min(invoiced_at), count(*), sum(line_amount),
                count(*) FILTER (WHERE unit_price > 0)
         FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3, 4
         """;
 
-    private const string StoreDaily = """
-        INSERT INTO agg_store_daily (date_key, store_id, retailer_id, lines, quantity, gross, invoices, customer_ids)
+    private const string StoreDaily = $$"""
+        {{SummaryUpserts.IntoStoreDays}}
         SELECT date_key, store_id, retailer_id, count(*), sum(quantity), sum(line_amount), count(DISTINCT invoice),
                coalesce(array_agg(DISTINCT customer_id ORDER BY customer_id) FILTER (WHERE customer_id IS NOT NULL), '{}')
         FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3
         """;
 
-    private const string StoreHourly = """
-        INSERT INTO agg_store_hourly (date_key, store_id, retailer_id, hour, invoices, gross)
+    private const string StoreHourly = $$"""
+        {{SummaryUpserts.IntoStoreHours}}
         SELECT date_key, store_id, retailer_id, hour, sum(invoices), sum(gross) FROM (
             SELECT date_key, store_id, retailer_id, extract(hour FROM invoiced_at)::smallint AS hour, 0 AS invoices, sum(line_amount) AS gross
             FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3, 4
@@ -58,33 +58,33 @@ internal static class RebuildSummarySql
         GROUP BY 1, 2, 3, 4
         """;
 
-    private const string Category = """
-        INSERT INTO agg_category_daily (date_key, store_id, retailer_id, category, lines, gross, invoices, customer_ids)
+    private const string Category = $$"""
+        {{SummaryUpserts.IntoCategoryDays}}
         SELECT f.date_key, f.store_id, f.retailer_id, coalesce(p.category, ''), count(*), sum(f.line_amount), count(DISTINCT f.invoice),
                coalesce(array_agg(DISTINCT f.customer_id ORDER BY f.customer_id) FILTER (WHERE f.customer_id IS NOT NULL), '{}')
         FROM fact_sales f JOIN dim_product p USING (product_id) WHERE {days} GROUP BY 1, 2, 3, 4
         """;
 
-    private const string SalesDaily = """
-        INSERT INTO agg_sales_daily (date_key, store_id, product_id, retailer_id, lines, quantity, gross)
+    private const string SalesDaily = $$"""
+        {{SummaryUpserts.IntoProductDays}}
         SELECT date_key, store_id, product_id, retailer_id, count(*), sum(quantity), sum(line_amount)
         FROM fact_sales f WHERE {days} GROUP BY 1, 2, 3, 4
         """;
 
-    private const string RefundsDaily = """
-        INSERT INTO agg_refunds_daily (date_key, store_id, product_id, retailer_id, reason, refunds, quantity, amount)
+    private const string RefundsDaily = $$"""
+        {{SummaryUpserts.IntoRefundDays}}
         SELECT date_key, store_id, product_id, retailer_id, reason, count(*), sum(quantity), sum(amount)
         FROM refunds f WHERE {days} GROUP BY 1, 2, 3, 4, 5
         """;
 
-    private const string RefundsCategory = """
-        INSERT INTO agg_refunds_category_daily (date_key, store_id, retailer_id, category, reason, refunds, quantity, amount)
+    private const string RefundsCategory = $$"""
+        {{SummaryUpserts.IntoRefundCategoryDays}}
         SELECT f.date_key, f.store_id, f.retailer_id, coalesce(p.category, ''), f.reason, count(*), sum(f.quantity), sum(f.amount)
         FROM refunds f JOIN dim_product p USING (product_id) WHERE {days} GROUP BY 1, 2, 3, 4, 5
         """;
 
-    private const string RefundsStore = """
-        INSERT INTO agg_refunds_store_daily (date_key, store_id, retailer_id, refunds, quantity, amount)
+    private const string RefundsStore = $$"""
+        {{SummaryUpserts.IntoRefundStoreDays}}
         SELECT date_key, store_id, retailer_id, count(*), sum(quantity), sum(amount)
         FROM refunds f WHERE {days} GROUP BY 1, 2, 3
         """;

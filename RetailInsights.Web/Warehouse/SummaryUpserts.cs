@@ -1,9 +1,10 @@
 namespace RetailInsights.Web.Warehouse;
 
 /// <summary>
-/// The insert and the conflict clause of each sales summary, shared by the SQL that adds a batch from the facts
-/// (<see cref="IncrementalSummarySql"/>) and from a copy's totals (<see cref="TotalsSummarySql"/>): a batch's row adds
-/// to the row its key already has — sums add, customer id sets unite, a transaction keeps its first customer and time.
+/// Each summary's insert — the one home of its column list — shared by the SQL that rebuilds it from the facts
+/// (<see cref="RebuildSummarySql"/>), adds a batch from the facts (<see cref="IncrementalSummarySql"/>) and from a
+/// copy's totals (<see cref="TotalsSummarySql"/>); and the conflict clause of each sales summary: a batch's row adds to
+/// the row its key already has — sums add, customer id sets unite, a transaction keeps its first customer and time.
 /// </summary>
 internal static class SummaryUpserts
 {
@@ -60,4 +61,12 @@ internal static class SummaryUpserts
             lines = a.lines + excluded.lines, gross = a.gross + excluded.gross, invoices = a.invoices + excluded.invoices,
             customer_ids = ri_union_sorted(a.customer_ids, excluded.customer_ids)
         """;
+
+    public const string IntoRefundDays =
+        "INSERT INTO agg_refunds_daily AS a (date_key, store_id, product_id, retailer_id, reason, refunds, quantity, amount)";
+
+    public const string IntoRefundCategoryDays =
+        "INSERT INTO agg_refunds_category_daily AS a (date_key, store_id, retailer_id, category, reason, refunds, quantity, amount)";
+
+    public const string IntoRefundStoreDays = "INSERT INTO agg_refunds_store_daily AS a (date_key, store_id, retailer_id, refunds, quantity, amount)";
 }

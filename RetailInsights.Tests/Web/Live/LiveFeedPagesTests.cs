@@ -7,6 +7,7 @@ using RetailInsights.Web.Security;
 using RetailInsights.Web.Ingestion;
 using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Live;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Tests.Web.Live;
 
@@ -22,15 +23,14 @@ public abstract class LiveFeedPagesContext : UploadPagesContext
     /// <summary>Source pos's live feed, holding two sales of store S9 and one of S8; its upload id.</summary>
     protected async Task<long> FeedAsync()
     {
-        var uploads = Services.GetRequiredService<UploadsTable>();
-        var writer = new EventWriter(Pipeline.Database.DataSource, uploads);
+        var writer = new EventWriter(Pipeline.Database.DataSource);
         await writer.WriteSalesAsync("pos",
         [
             new(0, "E1", new TransactionRow(0, "INV1", "P1", null, 2, At, 1.5m, "K1", null, "S9", RowFlags.None)),
             new(1, "E2", new TransactionRow(1, "INV2", "P1", null, 1, At, 1.5m, "K1", null, "S9", RowFlags.None)),
             new(2, "E3", new TransactionRow(2, "INV3", "P1", null, 1, At, 1.5m, "K1", null, "S8", RowFlags.None)),
         ], At.AddDays(-1), CancellationToken.None);
-        return await uploads.EnsureLiveFeedAsync("pos", CancellationToken.None);
+        return await LiveFeeds.EnsureAsync(Pipeline.Database.DataSource, "pos", CancellationToken.None);
     }
 
     protected Task<long> CountAsync(string sql) => Pipeline.Database.ScalarAsync<long>(sql);

@@ -1,3 +1,4 @@
+using RetailInsights.Web.Warehouse;
 using System.Runtime.CompilerServices;
 using Npgsql;
 
@@ -21,8 +22,8 @@ public sealed class BasketSource(NpgsqlDataSource dataSource)
             GROUP BY f.invoice, p.stock_code
             ORDER BY f.invoice, p.stock_code
             """);
-        command.Parameters.AddWithValue("from", DateKey(from));
-        command.Parameters.AddWithValue("to", DateKey(to));
+        command.Parameters.AddWithValue("from", DateKeys.Of(from));
+        command.Parameters.AddWithValue("to", DateKeys.Of(to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             yield return (reader.GetString(0), reader.GetString(1));
@@ -36,11 +37,9 @@ public sealed class BasketSource(NpgsqlDataSource dataSource)
         {
             await using var latest = dataSource.CreateCommand("SELECT max(date_key) FROM fact_sales");
             to = await latest.ExecuteScalarAsync(cancellationToken) is int key
-                ? new DateOnly(key / 10000, key / 100 % 100, key % 100)
+                ? DateKeys.Day(key)
                 : DateOnly.FromDateTime(DateTime.UtcNow);
         }
         return (to.Value.AddDays(1 - query.Days), to.Value);
     }
-
-    private static int DateKey(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
 }

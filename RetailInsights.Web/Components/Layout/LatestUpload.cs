@@ -15,9 +15,9 @@ public sealed class LatestUploadQuery(NpgsqlDataSource dataSource)
 {
     public async Task<FailedLatestUpload?> FailedAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT upload_id, file_name, status, error_text FROM uploads
-            WHERE status IN ('loaded', 'failed', 'refused') AND kind <> 'events'
+            WHERE status IN ('{UploadStatuses.Loaded}', '{UploadStatuses.Failed}', '{UploadStatuses.Refused}') AND kind <> '{UploadKinds.Events}'
             ORDER BY upload_id DESC LIMIT 1
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

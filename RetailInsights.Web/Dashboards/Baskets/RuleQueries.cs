@@ -1,5 +1,6 @@
 using Npgsql;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Baskets;
 
@@ -119,8 +120,7 @@ public sealed class RuleQueries(DashboardDatabase database)
         if (rows.Find(r => r.Rule.RuleNo == ruleNo) is not { Rule: { } rule } found)
             return null;
         var history = await database.ListAsync($"""
-            WITH runs AS (SELECT run_id, as_of, baskets, min_support, min_confidence FROM analysis_runs
-                          WHERE status = 'succeeded' AND run_id <= @run ORDER BY run_id DESC LIMIT {HistoryRuns})
+            WITH runs AS ({LatestRun.Where("run_id <= @run", HistoryRuns)})
             SELECT runs.run_id, runs.as_of, runs.baskets, runs.min_support, runs.min_confidence, {Columns}
             FROM runs LEFT JOIN LATERAL (
                 SELECT * FROM run_rules x

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Filters;
 
@@ -47,8 +48,8 @@ public static class FilterSql
     /// </summary>
     public static void AddParameters(NpgsqlCommand command, DashboardFilter filter)
     {
-        command.Parameters.AddWithValue("from", DateKey(filter.From));
-        command.Parameters.AddWithValue("to", DateKey(filter.To));
+        command.Parameters.AddWithValue("from", DateKeys.Of(filter.From));
+        command.Parameters.AddWithValue("to", DateKeys.Of(filter.To));
         command.Parameters.AddWithValue("all_stores", filter.Stores.Count == 0 && filter.Region is null);
         command.Parameters.AddWithValue("stores", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Stores.ToArray());
         command.Parameters.AddWithValue("region", NpgsqlDbType.Text, (object?)filter.Region ?? DBNull.Value);
@@ -56,8 +57,4 @@ public static class FilterSql
         command.Parameters.AddWithValue("category", NpgsqlDbType.Text, (object?)filter.Category ?? DBNull.Value);
         command.Parameters.AddWithValue("filter_product", NpgsqlDbType.Text, (object?)filter.Product ?? DBNull.Value);
     }
-
-    public static int DateKey(DateOnly day) => day.Year * 10000 + day.Month * 100 + day.Day;
-
-    public static DateOnly Day(int dateKey) => new(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
 }

@@ -1,4 +1,5 @@
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Data.Entities;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Overview;
@@ -19,12 +20,12 @@ public sealed class OverviewQueries(DashboardDatabase database)
         var (table, category) = filter.Category is null ? ("agg_store_daily", "") : ("agg_category_daily", "AND a.category = @category");
         var sales = await database.ListAsync($"""
             SELECT a.date_key, a.gross, a.invoices, a.customer_ids_binary FROM {table} a WHERE {FilterSql.Rows("a")} {category}
-            """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Gross: r.GetDecimal(1), Invoices: r.GetInt64(2),
+            """, both, r => (Day: DateKeys.Day(r.GetInt32(0)), Gross: r.GetDecimal(1), Invoices: r.GetInt64(2),
                 Customers: CustomerIdSet.FromBinary(r.GetFieldValue<byte[]>(3))),
             cancellationToken);
         var refunds = (await database.ListAsync($"""
             SELECT a.date_key, sum(a.amount) FROM {FilterSql.RefundTotalRows(both, "a")} GROUP BY 1
-            """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Amount: r.GetDecimal(1)), cancellationToken)).ToDictionary(r => r.Day, r => r.Amount);
+            """, both, r => (Day: DateKeys.Day(r.GetInt32(0)), Amount: r.GetDecimal(1)), cancellationToken)).ToDictionary(r => r.Day, r => r.Amount);
 
         PeriodFigures Period(DateOnly from, DateOnly to)
         {
@@ -49,7 +50,7 @@ public sealed class OverviewQueries(DashboardDatabase database)
         SELECT a.date_key, a.category, sum(a.gross) FROM agg_category_daily a
         WHERE {FilterSql.Rows("a")} AND (@category IS NULL OR a.category = @category)
         GROUP BY 1, 2 ORDER BY 1, 2
-        """, filter, r => new CategoryDay(FilterSql.Day(r.GetInt32(0)), r.GetString(1), r.GetDecimal(2)), cancellationToken);
+        """, filter, r => new CategoryDay(DateKeys.Day(r.GetInt32(0)), r.GetString(1), r.GetDecimal(2)), cancellationToken);
 
     public Task<List<TopProduct>> TopProductsAsync(DashboardFilter filter, CancellationToken cancellationToken) => database.ListAsync($"""
         SELECT p.stock_code, p.description, coalesce(p.category, ''),
@@ -63,13 +64,13 @@ public sealed class OverviewQueries(DashboardDatabase database)
         ORDER BY 5 DESC, 1 LIMIT {TopProductsShown}
         """, filter with { From = filter.Previous.From },
         r => new TopProduct(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4), r.GetDecimal(5)),
-        cancellationToken, ("current", FilterSql.DateKey(filter.From)));
+        cancellationToken, ("current", DateKeys.Of(filter.From)));
 
-    public async Task<Freshness> FreshnessAsync(CancellationToken cancellationToken) => (await database.ListAsync("""
+    public async Task<Freshness> FreshnessAsync(CancellationToken cancellationToken) => (await database.ListAsync($"""
         SELECT latest.day, (SELECT max(hour) FROM agg_store_hourly WHERE date_key = latest.day),
-               (SELECT max(finished_at) FROM uploads WHERE status = 'loaded'),
-               (SELECT max(finished_at) FROM analysis_runs WHERE status = 'succeeded')
+               (SELECT max(finished_at) FROM uploads WHERE status = '{UploadStatuses.Loaded}'),
+               (SELECT max(finished_at) FROM ({LatestRun.Succeeded}) runs)
         FROM (SELECT max(date_key) AS day FROM agg_store_hourly) latest
-        """, null, r => new Freshness(r.IsDBNull(0) ? null : FilterSql.Day(r.GetInt32(0)), r.IsDBNull(1) ? null : r.GetInt16(1),
+        """, null, r => new Freshness(r.IsDBNull(0) ? null : DateKeys.Day(r.GetInt32(0)), r.IsDBNull(1) ? null : r.GetInt16(1),
             r.IsDBNull(2) ? null : r.GetDateTime(2), r.IsDBNull(3) ? null : r.GetDateTime(3)), cancellationToken)).Single();
 }

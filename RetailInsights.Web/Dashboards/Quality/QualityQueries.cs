@@ -1,3 +1,5 @@
+using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Warehouse;
 using System.Text.Json;
 using Npgsql;
 using RetailInsights.Web.Dashboards;
@@ -21,7 +23,7 @@ public sealed class QualityQueries(DashboardDatabase database)
 
     // A source's live events belong to one uploads row of kind 'events' (made by its first event, never read as a file):
     // it is no load, so the per-file figures leave it out and freshness reads its events instead.
-    private const string Files = "u.kind <> 'events'";
+    private const string Files = $"u.kind <> '{UploadKinds.Events}'";
 
     private const string InRange = $"{Files} AND u.uploaded_at >= @from_at AND u.uploaded_at < @to_at AND (@source IS NULL OR u.retailer_code = @source)";
 
@@ -37,8 +39,8 @@ public sealed class QualityQueries(DashboardDatabase database)
     {
         var both = filter with { From = filter.Previous.From };
         var rows = await database.ListAsync($"""
-            SELECT u.uploaded_at >= @current_at, count(*), count(*) FILTER (WHERE u.status = 'loaded'),
-                   count(*) FILTER (WHERE u.status IN ('failed', 'refused')), sum(u.rows_read), sum(u.rows_accepted + u.rows_duplicate),
+            SELECT u.uploaded_at >= @current_at, count(*), count(*) FILTER (WHERE u.status = '{UploadStatuses.Loaded}'),
+                   count(*) FILTER (WHERE u.status IN ('{UploadStatuses.Failed}', '{UploadStatuses.Refused}')), sum(u.rows_read), sum(u.rows_accepted + u.rows_duplicate),
                    sum(u.rows_rejected), sum(u.rows_duplicate)
             FROM uploads u WHERE {InRange}
             GROUP BY 1
@@ -100,7 +102,7 @@ public sealed class QualityQueries(DashboardDatabase database)
         SELECT s.code,
                (SELECT max(a.date_key) FROM agg_store_daily a WHERE a.retailer_id = s.retailer_id),
                last.upload_id, last.file_name, last.status, last.uploaded_at,
-               (SELECT u.finished_at FROM uploads u WHERE u.retailer_code = s.code AND u.status = 'loaded' AND {Files}
+               (SELECT u.finished_at FROM uploads u WHERE u.retailer_code = s.code AND u.status = '{UploadStatuses.Loaded}' AND {Files}
                 ORDER BY u.upload_id DESC LIMIT 1),
                (SELECT max(e.received_at) FROM live_events e WHERE e.retailer_id = s.retailer_id),
                p.retailer_id IS NOT NULL, p.last_attempt_at, p.last_success_at, p.last_error, p.failing_since, p.last_records
@@ -110,7 +112,7 @@ public sealed class QualityQueries(DashboardDatabase database)
                            ORDER BY u.upload_id DESC LIMIT 1) last ON true
         WHERE @source IS NULL OR s.code = @source
         ORDER BY s.code
-        """, filter, r => new SourceFreshness(r.GetString(0), r.IsDBNull(1) ? null : FilterSql.Day(r.GetInt32(1)),
+        """, filter, r => new SourceFreshness(r.GetString(0), r.IsDBNull(1) ? null : DateKeys.Day(r.GetInt32(1)),
             r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
             r.IsDBNull(5) ? null : r.GetDateTime(5), r.IsDBNull(6) ? null : r.GetDateTime(6), r.IsDBNull(7) ? null : r.GetDateTime(7),
             r.GetBoolean(8) ? new SourcePulls(Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : r.GetString(11), Time(r, 12), r.GetInt32(13)) : null),
@@ -121,7 +123,7 @@ public sealed class QualityQueries(DashboardDatabase database)
     /// <summary>The latest files of the range that failed or were refused.</summary>
     public Task<List<FailedUpload>> RecentFailuresAsync(DashboardFilter filter, CancellationToken cancellationToken) => database.ListAsync($"""
         SELECT u.upload_id, u.file_name, u.kind, u.status, u.retailer_code, u.uploaded_at, u.error_text
-        FROM uploads u WHERE {InRange} AND u.status IN ('failed', 'refused')
+        FROM uploads u WHERE {InRange} AND u.status IN ('{UploadStatuses.Failed}', '{UploadStatuses.Refused}')
         ORDER BY u.upload_id DESC LIMIT {FailuresShown}
         """, filter, r => new FailedUpload(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDateTime(5),
             r.IsDBNull(6) ? null : r.GetString(6)), cancellationToken, Range(filter));

@@ -1,4 +1,5 @@
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Refunds;
 
@@ -29,9 +30,9 @@ public sealed class RefundQueries(DashboardDatabase database)
         var both = filter with { From = filter.Previous.From };
         var refunded = await database.ListAsync($"""
             SELECT a.date_key, sum(a.refunds)::bigint, sum(a.amount) FROM {FilterSql.RefundTotalRows(both, "a")} GROUP BY 1
-            """, both, r => (Day: FilterSql.Day(r.GetInt32(0)), Refunds: r.GetInt64(1), Amount: r.GetDecimal(2)), cancellationToken);
+            """, both, r => (Day: DateKeys.Day(r.GetInt32(0)), Refunds: r.GetInt64(1), Amount: r.GetDecimal(2)), cancellationToken);
         var sold = await database.ListAsync(SoldSql(filter, "a.date_key"), both,
-            r => (Day: FilterSql.Day(r.GetInt32(0)), Gross: r.GetDecimal(1)), cancellationToken);
+            r => (Day: DateKeys.Day(r.GetInt32(0)), Gross: r.GetDecimal(1)), cancellationToken);
 
         // One row per day from each read: a lookup each, so ten years of days cost a few thousand steps.
         var refundsByDay = refunded.ToDictionary(r => r.Day);
@@ -111,7 +112,7 @@ public sealed class RefundQueries(DashboardDatabase database)
               unnest(@day_keys) d(date_key), LATERAL (
                   SELECT * FROM refunds r WHERE r.date_key = d.date_key AND {FilterSql.ProductRows("r")} ORDER BY {ordered} LIMIT {LargestShown}) r
               """;
-        var days = Enumerable.Range(0, filter.Days).Select(i => FilterSql.DateKey(filter.From.AddDays(i))).ToArray();
+        var days = Enumerable.Range(0, filter.Days).Select(i => DateKeys.Of(filter.From.AddDays(i))).ToArray();
         return database.ListAsync($"""
             SELECT r.refund_code, r.original_invoice, p.stock_code, p.description, s.store_code, s.city, r.amount, r.quantity, r.reason, r.refunded_at
             FROM {refunds} JOIN dim_product p ON p.product_id = r.product_id JOIN dim_store s ON s.store_id = r.store_id

@@ -1,4 +1,5 @@
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Stores;
 
@@ -16,7 +17,7 @@ public sealed class StoreSummaryQueries(DashboardDatabase database)
     {
         // Store figures do not go by product (the page leaves a category out): refunds too are the store-days' totals.
         var both = filter with { From = filter.Previous.From, Category = null, Product = null };
-        var current = ("current", (object)FilterSql.DateKey(filter.From));
+        var current = ("current", (object)DateKeys.Of(filter.From));
         var stores = (await StoreDimension.ReadAsync(database, cancellationToken)).ToDictionary(s => s.Id);
         var sales = await GroupedAsync($"agg_store_daily a WHERE {FilterSql.Rows("a")}", "a.gross", "a.invoices", both, current, cancellationToken);
         var refunds = await GroupedAsync(FilterSql.RefundTotalRows(both, "a"), "a.amount", "0", both, current, cancellationToken);
@@ -49,5 +50,5 @@ public sealed class StoreSummaryQueries(DashboardDatabase database)
               FROM {rows}) rows
         GROUP BY GROUPING SETS ((store_id, current), (date_key))
         """, both, r => new Group(r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : r.GetBoolean(1),
-            r.IsDBNull(2) ? null : FilterSql.Day(r.GetInt32(2)), r.GetDecimal(3), r.GetInt64(4)), cancellationToken, current);
+            r.IsDBNull(2) ? null : DateKeys.Day(r.GetInt32(2)), r.GetDecimal(3), r.GetInt64(4)), cancellationToken, current);
 }

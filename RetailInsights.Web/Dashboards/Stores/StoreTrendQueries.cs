@@ -1,5 +1,6 @@
 using RetailInsights.Core.Anomalies;
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Stores;
 
@@ -38,8 +39,8 @@ public sealed class StoreTrendQueries(DashboardDatabase database)
             FROM daily d JOIN (SELECT * FROM ranked ORDER BY range_gross DESC, store_id LIMIT {MaxShown}) shown USING (store_id)
             ORDER BY shown.range_gross DESC, d.store_id, d.date_key
             """, filter with { From = DayFlags.HistoryFrom(filter.From) },
-            r => (Store: r.GetInt32(0), Value: new DailyValue(FilterSql.Day(r.GetInt32(1)), r.GetDecimal(2)), Stores: r.GetInt64(3)),
-            cancellationToken, ("current", FilterSql.DateKey(filter.From)));
+            r => (Store: r.GetInt32(0), Value: new DailyValue(DateKeys.Day(r.GetInt32(1)), r.GetDecimal(2)), Stores: r.GetInt64(3)),
+            cancellationToken, ("current", DateKeys.Of(filter.From)));
         var shown = rows.GroupBy(r => r.Store).Where(g => stores.ContainsKey(g.Key)).Select(g =>
         {
             var store = stores[g.Key];

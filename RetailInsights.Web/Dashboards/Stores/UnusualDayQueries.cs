@@ -1,5 +1,6 @@
 using RetailInsights.Core.Anomalies;
 using RetailInsights.Web.Dashboards.Filters;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Dashboards.Stores;
 
@@ -80,7 +81,7 @@ public sealed class UnusualDayQueries(DashboardDatabase database)
         new(kind, anomaly.Key, label, anomaly.Date, anomaly.Value, anomaly.Expected, anomaly.RobustZ);
 
     private async Task<Dictionary<int, List<DailyValue>>> SeriesAsync(string sql, DashboardFilter span, CancellationToken cancellationToken) =>
-        (await database.ListAsync(sql, span, r => (Id: r.GetInt32(0), Value: new DailyValue(FilterSql.Day(r.GetInt32(1)), r.GetDecimal(2))),
+        (await database.ListAsync(sql, span, r => (Id: r.GetInt32(0), Value: new DailyValue(DateKeys.Day(r.GetInt32(1)), r.GetDecimal(2))),
             cancellationToken))
         .GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList());
 

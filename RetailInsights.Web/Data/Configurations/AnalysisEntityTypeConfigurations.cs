@@ -8,7 +8,8 @@ internal sealed class AnalysisRunEntityTypeConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<AnalysisRun> builder)
     {
-        builder.ToTable("analysis_runs", t => t.HasCheckConstraint("ck_analysis_runs_status", "status IN ('running', 'succeeded', 'failed')"));
+        builder.ToTable("analysis_runs", t => t.HasCheckConstraint("ck_analysis_runs_status",
+            $"status IN ('{AnalysisRunStatuses.Running}', '{AnalysisRunStatuses.Succeeded}', '{AnalysisRunStatuses.Failed}')"));
         builder.HasKey(r => r.RunId);
         builder.Property(r => r.RunId).UseIdentityAlwaysColumn();
         builder.Property(r => r.Status).HasMaxLength(16);

@@ -18,7 +18,10 @@ public static class UploadStatuses
     /// An upload in these statuses holds its content: no other upload of the same bytes may be taken in meanwhile
     /// (a unique index over uploads in these statuses decides).
     /// </summary>
-    public const string HoldingContentSql = "status IN ('queued', 'parsing', 'loading', 'loaded')";
+    public const string HoldingContentSql = $"status IN ('{Queued}', '{Parsing}', '{Loading}', '{Loaded}')";
+
+    /// <summary>An upload on its way, not final yet: queued, or being read or loaded.</summary>
+    public const string InProgressSql = $"status IN ('{Queued}', '{Parsing}', '{Loading}')";
 
     public static bool IsFinal(string status) => status is Loaded or Failed or Refused or Replaced;
 }

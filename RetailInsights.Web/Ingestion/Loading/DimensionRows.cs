@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Infrastructure.Postgres;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
@@ -33,20 +34,14 @@ internal sealed class RefundsLoad(MemoryBudget budget) : KindLoad<RefundRow>(bud
 
     public override IReadOnlyList<string> FactsFromStage { get; } =
     [
-        """
-        INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
-            upload_id, quantity, amount, reason, refunded_at, line_occurrence)
-        SELECT f.refund_code, f.invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id,
-               to_char(f.refunded_at, 'YYYYMMDD')::int, @upload, f.quantity, f.amount, f.reason, f.refunded_at, f.occurrence
-        FROM (SELECT *, row_number() OVER (PARTITION BY refund_code, stock_code, refunded_at, quantity, amount
-                                           ORDER BY line_number) AS occurrence
-              FROM stage WHERE reason_codes IS NULL) f
-        JOIN dim_product p ON p.stock_code = f.stock_code
-        JOIN dim_store s ON s.store_code = f.store_code
-        JOIN dim_retailer r ON r.code = @retailer
-        LEFT JOIN dim_customer c ON c.customer_code = f.customer_code
-        ON CONFLICT DO NOTHING
-        """,
+        FactRows.InsertRefunds($"""
+            SELECT f.refund_code, f.invoice AS original_invoice, p.product_id, s.store_id, c.customer_id, r.retailer_id, @upload AS upload_id,
+                   f.quantity, f.amount, f.reason, f.refunded_at, f.occurrence AS line_occurrence
+            FROM (SELECT *, row_number() OVER (PARTITION BY refund_code, stock_code, refunded_at, quantity, amount
+                                               ORDER BY line_number) AS occurrence
+                  FROM stage WHERE reason_codes IS NULL) f
+            {FactRows.ResolveCodes("f")}
+            """),
     ];
 
     /// <summary>The file's refunds, now facts, added to the summaries (it has no sales).</summary>

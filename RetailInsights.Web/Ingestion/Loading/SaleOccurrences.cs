@@ -1,4 +1,5 @@
 using RetailInsights.Core.Ingestion;
+using RetailInsights.Web.Infrastructure.Postgres;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 

@@ -69,38 +69,28 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
     /// <summary>The returns, and the sales when they were staged (otherwise they were copied in before).</summary>
     public override IReadOnlyList<string> FactsFromStage => _salesStaged ? [SalesFromStage, ReturnsFromStage] : [ReturnsFromStage];
 
-    private const string ReturnsFromStage = """
-        INSERT INTO refunds (refund_code, original_invoice, product_id, store_id, customer_id, retailer_id, date_key,
-            upload_id, quantity, amount, reason, refunded_at, line_occurrence)
-        SELECT t.invoice, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END,
-               p.product_id, s.store_id, c.customer_id, r.retailer_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, @upload,
-               abs(t.quantity), abs(t.quantity) * t.unit_price, 'cancelled_invoice', t.invoiced_at, t.occurrence
-        FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
-                                           ORDER BY line_number) AS occurrence
-              FROM stage WHERE reason_codes IS NULL AND is_return) t
-        JOIN dim_product p ON p.stock_code = t.stock_code
-        JOIN dim_store s ON s.store_code = t.store_code
-        JOIN dim_retailer r ON r.code = @retailer
-        LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
-        ON CONFLICT DO NOTHING
+    /// <summary>Identical lines of the stage numbered in line order, as the facts' natural key counts them.</summary>
+    private static string Numbered(string which) => $"""
+        SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price ORDER BY line_number) AS occurrence
+        FROM stage WHERE reason_codes IS NULL AND {which}
         """;
 
+    /// <summary>A return line refunds its invoice, the one without the C of a cancelled invoice.</summary>
+    private static readonly string ReturnsFromStage = FactRows.InsertRefunds($"""
+        SELECT t.invoice AS refund_code, CASE WHEN upper(left(t.invoice, 1)) = 'C' THEN substr(t.invoice, 2) ELSE t.invoice END AS original_invoice,
+               p.product_id, s.store_id, c.customer_id, r.retailer_id, @upload AS upload_id, abs(t.quantity) AS quantity,
+               abs(t.quantity) * t.unit_price AS amount, 'cancelled_invoice' AS reason, t.invoiced_at AS refunded_at, t.occurrence AS line_occurrence
+        FROM ({Numbered("is_return")}) t
+        {FactRows.ResolveCodes("t")}
+        """);
+
     /// <summary>Staged sales, skipping lines already loaded: the way in when part of the file was loaded before.</summary>
-    private const string SalesFromStage = """
-        INSERT INTO fact_sales (invoice, product_id, date_key, customer_id, store_id, retailer_id, upload_id, quantity,
-            unit_price, line_amount, invoiced_at, is_non_product, is_zero_price, line_occurrence)
-        SELECT t.invoice, p.product_id, to_char(t.invoiced_at, 'YYYYMMDD')::int, c.customer_id, s.store_id,
-               r.retailer_id, @upload, t.quantity, t.unit_price, t.quantity * t.unit_price, t.invoiced_at,
-               t.is_non_product, t.unit_price = 0, t.occurrence
-        FROM (SELECT *, row_number() OVER (PARTITION BY invoice, stock_code, invoiced_at, quantity, unit_price
-                                           ORDER BY line_number) AS occurrence
-              FROM stage WHERE reason_codes IS NULL AND NOT is_return) t
-        JOIN dim_product p ON p.stock_code = t.stock_code
-        JOIN dim_store s ON s.store_code = t.store_code
-        JOIN dim_retailer r ON r.code = @retailer
-        LEFT JOIN dim_customer c ON c.customer_code = t.customer_code
-        ON CONFLICT DO NOTHING
-        """;
+    private static readonly string SalesFromStage = FactRows.InsertSales($"""
+        SELECT t.invoice, p.product_id, c.customer_id, s.store_id, r.retailer_id, @upload AS upload_id, t.quantity, t.unit_price,
+               t.invoiced_at, t.is_non_product, t.occurrence AS line_occurrence
+        FROM ({Numbered("NOT is_return")}) t
+        {FactRows.ResolveCodes("t")}
+        """);
 
     public override bool SkipsStage(TransactionRow row) => !row.IsReturn && !Budget.Exceeded;
 
@@ -153,7 +143,7 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
                 staging.WriteRow(sale);
             staging.Complete();
         }
-        await Sql.ExecuteAsync(context.Connection, AnalyzeStage, cancellationToken);
+        await PgStatements.ExecuteAsync(context.Connection, AnalyzeStage, cancellationToken);
         _salesStaged = true;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RetailInsights.Core.Ingestion;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Warehouse;
 using RetailInsights.Web.Ingestion.SourceMappings;
 
@@ -83,9 +84,9 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // A big file's estimates can pass the JIT threshold: compiling the load's plan costs more than it saves.
-        await Sql.ExecuteAsync(connection, "SET LOCAL jit = off", cancellationToken);
+        await PgStatements.ExecuteAsync(connection, "SET LOCAL jit = off", cancellationToken);
         // One load per upload at a time: a retried job or a re-run import waits here, then finds the upload done.
-        await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@id)", cancellationToken, ("id", uploadId));
+        await PgStatements.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@id)", cancellationToken, ("id", uploadId));
         var upload = await UploadsTable.ReadAsync(connection, uploadId, cancellationToken)
             ?? throw new InvalidOperationException($"No upload #{uploadId}.");
         if (UploadStatuses.IsFinal(upload.Status))
@@ -177,7 +178,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var stats = reader.Statistics;
         var kind = UploadKinds.Of(reader.Kind);
         (string, object)[] parameters = [("upload", upload.UploadId), ("retailer", upload.RetailerCode)];
-        await Sql.ExecuteAsync(connection, """
+        await PgStatements.ExecuteAsync(connection, """
             INSERT INTO rejected_rows (upload_id, line_number, raw_text, reason_codes)
             SELECT @upload, line_number, raw_text, reason_codes FROM stage WHERE reason_codes IS NOT NULL
             """, cancellationToken, parameters);
@@ -197,7 +198,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             return await OutcomeAsync(upload.UploadId, cancellationToken);
         }
 
-        await Sql.ExecuteAsync(connection, load.AnalyzeStage, cancellationToken);
+        await PgStatements.ExecuteAsync(connection, load.AnalyzeStage, cancellationToken);
         Lap("keep_rejected");
         var ids = await load.Dimensions.AddMissingAsync(dataSource, upload.RetailerCode, cancellationToken);
         Lap("dimensions");
@@ -220,10 +221,10 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         var spilled = load.Dimensions.Overflowed;
         if (spilled)
             foreach (var statement in load.DimensionsFromStage)
-                await Sql.ExecuteAsync(connection, statement, cancellationToken, parameters);
+                await PgStatements.ExecuteAsync(connection, statement, cancellationToken, parameters);
         await load.BeforeFactsAsync(context, cancellationToken);
         foreach (var statement in load.FactsFromStage)
-            inserted += await Sql.InsertNewAsync(connection, statement, cancellationToken, parameters);
+            inserted += await PgStatements.InsertNewAsync(connection, statement, cancellationToken, parameters);
         Lap("facts");
         if (replaced is not null && !upload.ReplaceConfirmed
             && await UploadReplacement.DifferenceAsync(connection, replaced, upload.UploadId, upload.RetailerCode, cancellationToken) is { } difference)
@@ -239,11 +240,11 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
             ? ($"(SELECT {column} FROM stage WHERE reason_codes IS NULL)", [])
             : ("(SELECT unnest(@codes))", [("codes", kept.ToArray())]);
         var products = Codes("stock_code", load.Dimensions.StockCodes);
-        var productsMissing = await Sql.CountAsync(connection,
+        var productsMissing = await PgStatements.CountAsync(connection,
             $"SELECT count(*) FROM dim_product WHERE stock_code IN {products.Sql} AND category IS NULL AND NOT is_non_product",
             cancellationToken, products.Parameters);
         var stores = Codes("store_code", load.Dimensions.StoreCodes);
-        var storesMissing = await Sql.CountAsync(connection,
+        var storesMissing = await PgStatements.CountAsync(connection,
             $"SELECT count(*) FROM dim_store WHERE store_code IN {stores.Sql} AND city IS NULL", cancellationToken, stores.Parameters);
         Lap("quality_checks");
         var report = Report(reader, kind, duplicates, productsMissing, storesMissing) with { Timings = timings, LoadedThroughStage = spilled };

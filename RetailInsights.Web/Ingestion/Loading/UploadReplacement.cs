@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure.Postgres;
 using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
@@ -38,14 +39,14 @@ public static class UploadReplacement
                 throw new ReplacementRefusedException($"Upload #{oldUploadId} ({file}) is {status}, not loaded: there is nothing of it to replace.");
             await reader.CloseAsync();
             (string, object)[] old = [("old", oldUploadId)];
-            await Sql.ExecuteAsync(connection, """
+            await PgStatements.ExecuteAsync(connection, """
                 CREATE TEMP TABLE replaced_cells ON COMMIT DROP AS
                 SELECT date_key, store_id FROM fact_sales WHERE upload_id = @old
                 UNION SELECT date_key, store_id FROM refunds WHERE upload_id = @old
                 """, cancellationToken, old);
             var days = await DaysAsync(connection, "SELECT DISTINCT date_key FROM replaced_cells", cancellationToken);
-            await Sql.ExecuteAsync(connection, "DELETE FROM fact_sales WHERE upload_id = @old", cancellationToken, old);
-            await Sql.ExecuteAsync(connection, "DELETE FROM refunds WHERE upload_id = @old", cancellationToken, old);
+            await PgStatements.ExecuteAsync(connection, "DELETE FROM fact_sales WHERE upload_id = @old", cancellationToken, old);
+            await PgStatements.ExecuteAsync(connection, "DELETE FROM refunds WHERE upload_id = @old", cancellationToken, old);
             await Summaries.RecomputeCellsAsync(connection, days, cancellationToken);
             await UploadsTable.MarkReplacedAsync(connection, oldUploadId, cancellationToken);
             return new Removed(oldUploadId, days, retailer, file);
@@ -80,7 +81,7 @@ public static class UploadReplacement
     };
 
     private static string Day(int dateKey) =>
-        DateOnly.ParseExact(dateKey.ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateKeys.Day(dateKey).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<int[]> DaysAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)

@@ -2,6 +2,8 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Web.Data.Entities;
+using RetailInsights.Web.Infrastructure.Postgres;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Web.Ingestion.Loading;
 
@@ -75,7 +77,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
             INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, staged_path,
                 requested_kind, default_store_code, date_order, retailer_code, api_key_id, replaces_upload_id, replace_confirmed,
                 mapping_version, requested_sheet)
-            VALUES (@name, @size, @sha, @kind, 'queued', @by, now(), @path, @requested, @store, @order, @retailer, @key, @replaces,
+            VALUES (@name, @size, @sha, @kind, '{UploadStatuses.Queued}', @by, now(), @path, @requested, @store, @order, @retailer, @key, @replaces,
                 @confirmed, @mapping, @sheet)
             ON CONFLICT (sha256, requested_sheet) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
             RETURNING upload_id
@@ -96,36 +98,6 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("mapping", NpgsqlDbType.Integer, (object?)upload.MappingVersion ?? DBNull.Value);
         command.Parameters.AddWithValue("sheet", NpgsqlDbType.Varchar, (object?)upload.RequestedSheet ?? DBNull.Value);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;
-    }
-
-    /// <summary>
-    /// The uploads row a source system's live events belong to, made on first use: loaded from the start and never
-    /// final in another way, its content a name of its own so no file can hold it.
-    /// </summary>
-    public async Task<long> EnsureLiveFeedAsync(string retailerCode, CancellationToken cancellationToken)
-    {
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("live events of " + retailerCode)));
-        await using var command = dataSource.CreateCommand($"""
-            WITH made AS (
-                INSERT INTO uploads (file_name, size_bytes, sha256, kind, status, uploaded_by, uploaded_at, started_at, finished_at,
-                    retailer_code, progress_percent)
-                VALUES (@name, 0, @sha, 'events', 'loaded', 'live events', now(), now(), now(), @retailer, 100)
-                ON CONFLICT (sha256, requested_sheet) WHERE {UploadStatuses.HoldingContentSql} DO NOTHING
-                RETURNING upload_id)
-            SELECT upload_id FROM made UNION ALL SELECT upload_id FROM uploads WHERE sha256 = @sha AND status = 'loaded' LIMIT 1
-            """);
-        command.Parameters.AddWithValue("name", $"live events ({retailerCode})");
-        command.Parameters.AddWithValue("sha", sha);
-        command.Parameters.AddWithValue("retailer", retailerCode);
-        // Two first requests at once: the one that waited on the other's insert sees no row in its statement's snapshot;
-        // the same statement again sees the committed one.
-        for (var attempt = 0; ; attempt++)
-        {
-            if (await command.ExecuteScalarAsync(cancellationToken) is long uploadId)
-                return uploadId;
-            if (attempt == 2)
-                throw new InvalidOperationException($"No live feed upload could be made for '{retailerCode}'.");
-        }
     }
 
     /// <summary>An upload's kind, or null when there is no such upload.</summary>
@@ -176,9 +148,10 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(long UploadId, string StagedPath)>> StagedFilesDoneWithAsync(DateTime failedBefore,
         CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT upload_id, staged_path FROM uploads
-            WHERE staged_path IS NOT NULL AND (status IN ('loaded', 'refused') OR (status = 'failed' AND finished_at < @before))
+            WHERE staged_path IS NOT NULL
+              AND (status IN ('{UploadStatuses.Loaded}', '{UploadStatuses.Refused}') OR (status = '{UploadStatuses.Failed}' AND finished_at < @before))
             """);
         command.Parameters.AddWithValue("before", failedBefore);
         var files = new List<(long, string)>();
@@ -204,7 +177,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     {
         using var command = new NpgsqlCommand(
             "UPDATE uploads SET status = coalesce(@status, status), progress_percent = @percent, " +
-            "started_at = coalesce(started_at, clock_timestamp()) WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')", connection);
+            $"started_at = coalesce(started_at, clock_timestamp()) WHERE upload_id = @id AND {UploadStatuses.InProgressSql}", connection);
         command.Parameters.AddWithValue("status", NpgsqlDbType.Text, (object?)status ?? DBNull.Value);
         command.Parameters.AddWithValue("percent", (short)percent);
         command.Parameters.AddWithValue("id", uploadId);
@@ -213,7 +186,7 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
 
     /// <summary>Records the end of a load inside its transaction, so the counts commit with the facts.</summary>
     internal static Task<int> FinishAsync(NpgsqlConnection connection, long uploadId, LoadEnd end, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(connection, """
+        PgStatements.ExecuteAsync(connection, """
             UPDATE uploads SET status = @status, kind = @kind, rows_read = @read, rows_accepted = @accepted,
                 rows_rejected = @rejected, rows_duplicate = @duplicates, rows_flagged = @flagged, error_text = @error,
                 quality_report = @report::jsonb, progress_percent = 100, finished_at = clock_timestamp(), excel_sheet = @sheet
@@ -225,7 +198,8 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
 
     /// <summary>Marks a loaded upload replaced by a corrected file, inside the transaction that loads the corrected file.</summary>
     internal static Task<int> MarkReplacedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(connection, "UPDATE uploads SET status = 'replaced' WHERE upload_id = @id AND status = 'loaded' AND kind <> 'events'",
+        PgStatements.ExecuteAsync(connection,
+            $"UPDATE uploads SET status = '{UploadStatuses.Replaced}' WHERE upload_id = @id AND status = '{UploadStatuses.Loaded}' AND kind <> '{UploadKinds.Events}'",
             cancellationToken,
             ("id", uploadId));
 
@@ -240,11 +214,11 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     private async Task EndUnloadedAsync(long uploadId, string status, string message, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, """
+        await PgStatements.ExecuteAsync(connection, $"""
             UPDATE uploads SET status = @status, error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
-            WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading')
+            WHERE upload_id = @id AND {UploadStatuses.InProgressSql}
             """, cancellationToken, ("status", status), ("error", message), ("id", uploadId));
-        await Warehouse.DataChanges.NotifyAsync(connection, Warehouse.DataChanges.Uploads, cancellationToken);
+        await DataChanges.NotifyAsync(connection, DataChanges.Uploads, cancellationToken);
     }
 
     /// <summary>
@@ -256,12 +230,12 @@ public sealed class UploadsTable(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await Sql.CountAsync(connection, "SELECT CASE WHEN pg_try_advisory_xact_lock(@id) THEN 1 ELSE 0 END", cancellationToken,
+        if (await PgStatements.CountAsync(connection, "SELECT CASE WHEN pg_try_advisory_xact_lock(@id) THEN 1 ELSE 0 END", cancellationToken,
                 ("id", uploadId)) == 0)
             return false;
-        var changed = await Sql.ExecuteAsync(connection, """
-            UPDATE uploads SET status = 'failed', error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
-            WHERE upload_id = @id AND status IN ('queued', 'parsing', 'loading') AND kind <> 'events'
+        var changed = await PgStatements.ExecuteAsync(connection, $"""
+            UPDATE uploads SET status = '{UploadStatuses.Failed}', error_text = @error, progress_percent = 100, finished_at = clock_timestamp()
+            WHERE upload_id = @id AND {UploadStatuses.InProgressSql} AND kind <> '{UploadKinds.Events}'
             """, cancellationToken, ("error", message), ("id", uploadId));
         await transaction.CommitAsync(cancellationToken);
         return changed == 1;

@@ -4,9 +4,9 @@ using RetailInsights.Tests.Support;
 using RetailInsights.Web.Components.Layout;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
-using RetailInsights.Web.Ingestion.Loading;
 using RetailInsights.Web.Live;
 using RetailInsights.Web.Dashboards.Quality;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Tests.Web.Dashboards.Quality;
 
@@ -56,7 +56,7 @@ public sealed class QualityQueriesTests : IAsyncLifetime
     /// <summary>One live sale of the default source, through the writer the events API uses.</summary>
     private async Task SendLiveSaleAsync()
     {
-        var writer = new EventWriter(_pipeline.Database.DataSource, new UploadsTable(_pipeline.Database.DataSource));
+        var writer = new EventWriter(_pipeline.Database.DataSource);
         // The events' times are the tills' wall clock (timestamp without time zone), as the API passes them on.
         var now = DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified);
         var sale = new TransactionRow(1, "LIVE-1", "P1", "Tea", 1, now, 3.00m, "C1", "UK", "S1", RowFlags.None);
@@ -143,7 +143,7 @@ public sealed class QualityQueriesTests : IAsyncLifetime
         var (first, second) = (sources[0], sources[1]);
         // The live sale is the default source's latest sale day; its feed row is newer than the file but is no file.
         var latestDefault = await Sql<int>("SELECT max(date_key) FROM fact_sales f JOIN dim_retailer r USING (retailer_id) WHERE r.code = 'default'");
-        Assert.Equal(FilterSql.Day(latestDefault), first.LatestSaleDay);
+        Assert.Equal(DateKeys.Day(latestDefault), first.LatestSaleDay);
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), first.LatestSaleDay);
         Assert.Equal(("clean.csv", "loaded"), (first.LastUploadFile, first.LastUploadStatus));
         Assert.Equal(await Sql<DateTime>("SELECT max(received_at) FROM live_events"), first.LastEventAt);

@@ -1,3 +1,4 @@
+using RetailInsights.Web.Warehouse;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public sealed class LargestRefundsTests : IAsyncLifetime
             SELECT string_agg(refund_code, ',' ORDER BY amount DESC, refunded_at DESC, refund_id) FROM (
                 SELECT r.refund_code, r.amount, r.refunded_at, r.refund_id
                 FROM refunds r JOIN dim_product p USING (product_id) JOIN dim_store s USING (store_id)
-                WHERE r.date_key BETWEEN {FilterSql.DateKey(filter.From)} AND {FilterSql.DateKey(filter.To)}
+                WHERE r.date_key BETWEEN {DateKeys.Of(filter.From)} AND {DateKeys.Of(filter.To)}
                   AND ({(store is null ? "TRUE" : $"s.store_code = '{store}'")}) AND ({(category is null ? "TRUE" : $"p.category = '{category}'")})
                   AND ({(product is null ? "TRUE" : $"p.stock_code = '{product}'")})
                 ORDER BY r.amount DESC, r.refunded_at DESC, r.refund_id LIMIT 20) top

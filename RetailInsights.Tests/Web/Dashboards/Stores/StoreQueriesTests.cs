@@ -5,6 +5,7 @@ using RetailInsights.Tests.Support;
 using RetailInsights.Web.Dashboards;
 using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Stores;
+using RetailInsights.Web.Warehouse;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
 
@@ -136,11 +137,11 @@ public sealed class StoreQueriesTests : IAsyncLifetime
         var span = $"f.date_key BETWEEN {Key(DayFlags.HistoryFrom(Week.From))} AND {Key(Week.To)}";
         var storeDays = await _database.ListAsync($"""
             SELECT s.store_code, f.date_key, sum(f.line_amount) FROM fact_sales f JOIN dim_store s USING (store_id) WHERE {span} GROUP BY 1, 2
-            """, null, r => (Code: r.GetString(0), Day: new DailyValue(FilterSql.Day(r.GetInt32(1)), r.GetDecimal(2))), CancellationToken.None);
+            """, null, r => (Code: r.GetString(0), Day: new DailyValue(DateKeys.Day(r.GetInt32(1)), r.GetDecimal(2))), CancellationToken.None);
         var productDays = await _database.ListAsync($"""
             SELECT p.stock_code, f.date_key, sum(f.line_amount) FROM fact_sales f JOIN dim_product p USING (product_id)
             WHERE {span} AND NOT p.is_non_product GROUP BY 1, 2
-            """, null, r => (Code: r.GetString(0), Day: new DailyValue(FilterSql.Day(r.GetInt32(1)), r.GetDecimal(2))), CancellationToken.None);
+            """, null, r => (Code: r.GetString(0), Day: new DailyValue(DateKeys.Day(r.GetInt32(1)), r.GetDecimal(2))), CancellationToken.None);
         var expectedStores = storeDays.GroupBy(d => d.Code).SelectMany(g => DayFlags.InRange(g.Key, g.Select(d => d.Day), Week.From, Week.To)).ToList();
         var expectedProducts = productDays.GroupBy(d => d.Code).SelectMany(g => DayFlags.InRange(g.Key, g.Select(d => d.Day), Week.From, Week.To)).ToList();
 

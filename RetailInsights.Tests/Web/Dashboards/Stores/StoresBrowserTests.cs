@@ -1,3 +1,4 @@
+using RetailInsights.Web.Warehouse;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RetailInsights.Core.Anomalies;
@@ -5,7 +6,6 @@ using RetailInsights.Tests.Support;
 using RetailInsights.Web.Infrastructure;
 using RetailInsights.Web.Security;
 using RetailInsights.Web.Components.Shared;
-using RetailInsights.Web.Dashboards.Filters;
 using RetailInsights.Web.Dashboards.Stores;
 
 namespace RetailInsights.Tests.Web.Dashboards.Stores;
@@ -22,7 +22,7 @@ public sealed class StoresBrowserTests(BrowserAppFixture fixture)
     private async Task<DateOnly> LatestDayAsync()
     {
         await DashboardBrowserTests.EnsureDemoDataAsync(fixture);
-        return FilterSql.Day(await fixture.Database.ScalarAsync<int>("SELECT max(date_key) FROM fact_sales"));
+        return DateKeys.Day(await fixture.Database.ScalarAsync<int>("SELECT max(date_key) FROM fact_sales"));
     }
 
     private static string Key(DateOnly day) => day.ToString("yyyyMMdd");
@@ -148,7 +148,7 @@ public sealed class StoresBrowserTests(BrowserAppFixture fixture)
     {
         var span = $"f.date_key BETWEEN {Key(DayFlags.HistoryFrom(from))} AND {Key(to)} {storeSql}";
         async Task<List<Anomaly>> FlagsAsync(string sql) => (await RowsAsync(sql))
-            .Select(r => (Code: r.Key[..r.Key.IndexOf('|')], Day: new DailyValue(FilterSql.Day(int.Parse(r.Key[(r.Key.IndexOf('|') + 1)..])), r.A)))
+            .Select(r => (Code: r.Key[..r.Key.IndexOf('|')], Day: new DailyValue(DateKeys.Day(int.Parse(r.Key[(r.Key.IndexOf('|') + 1)..])), r.A)))
             .GroupBy(r => r.Code).SelectMany(g => DayFlags.InRange(g.Key, g.Select(r => r.Day), from, to)).ToList();
         return (
             await FlagsAsync($"SELECT s.store_code || '|' || f.date_key, sum(f.line_amount) FROM fact_sales f JOIN dim_store s USING (store_id) WHERE {span} GROUP BY 1"),

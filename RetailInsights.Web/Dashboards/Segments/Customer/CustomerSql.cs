@@ -1,3 +1,5 @@
+using RetailInsights.Web.Warehouse;
+
 namespace RetailInsights.Web.Dashboards.Segments.Customer;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace RetailInsights.Web.Dashboards.Segments.Customer;
 /// </summary>
 internal static class CustomerSql
 {
-    public static readonly string Profile = """
-        WITH latest AS (SELECT run_id, as_of FROM analysis_runs WHERE status = 'succeeded' ORDER BY run_id DESC LIMIT 1)
+    public static readonly string Profile = $"""
+        WITH latest AS ({LatestRun.Sql})
         SELECT d.customer_id, d.country, latest.run_id, latest.as_of,
                c.recency_days, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.cluster, k.label, k.action,
                EXISTS (SELECT 1 FROM run_customers h WHERE h.customer_code = @code)
@@ -20,8 +22,8 @@ internal static class CustomerSql
 
     public static readonly string History = $"""
         SELECT r.run_id, r.as_of, c.segment, c.r, c.f, c.m, c.cluster
-        FROM run_customers c JOIN analysis_runs r USING (run_id)
-        WHERE c.customer_code = @code AND r.status = 'succeeded'
+        FROM run_customers c JOIN ({LatestRun.Succeeded}) r USING (run_id)
+        WHERE c.customer_code = @code
         ORDER BY c.run_id DESC LIMIT {CustomerQueries.RunsShown}
         """;
 

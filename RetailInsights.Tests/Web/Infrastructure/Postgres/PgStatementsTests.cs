@@ -1,12 +1,12 @@
 using Npgsql;
 using RetailInsights.Tests.Support;
-using RetailInsights.Web.Ingestion.Loading;
+using RetailInsights.Web.Infrastructure.Postgres;
 
-namespace RetailInsights.Tests.Web.Ingestion.Loading;
+namespace RetailInsights.Tests.Web.Infrastructure.Postgres;
 
 /// <summary>An insert that skips rows already there tries the plain insert first, and loses nothing when that fails.</summary>
 [Trait("Tier", "database")]
-public sealed class SqlTests : IAsyncLifetime
+public sealed class PgStatementsTests : IAsyncLifetime
 {
     private const string Insert = """
         INSERT INTO lines (code, amount) SELECT code, amount FROM (VALUES ('a', 1), ('b', 2), ('c', 3)) v (code, amount)
@@ -29,7 +29,7 @@ public sealed class SqlTests : IAsyncLifetime
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
 
-        var inserted = await Sql.InsertNewAsync(connection, Insert, CancellationToken.None);
+        var inserted = await PgStatements.InsertNewAsync(connection, Insert, CancellationToken.None);
         await transaction.RollbackAsync();
 
         Assert.Equal(3, inserted);
@@ -42,10 +42,10 @@ public sealed class SqlTests : IAsyncLifetime
         await _database.ExecuteAsync("INSERT INTO lines VALUES ('b', 20)");
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await Sql.ExecuteAsync(connection, "INSERT INTO lines VALUES ('0', 0)", CancellationToken.None);
+        await PgStatements.ExecuteAsync(connection, "INSERT INTO lines VALUES ('0', 0)", CancellationToken.None);
 
-        var inserted = await Sql.InsertNewAsync(connection, Insert, CancellationToken.None);
-        await Sql.ExecuteAsync(connection, "INSERT INTO lines VALUES ('d', 4)", CancellationToken.None);
+        var inserted = await PgStatements.InsertNewAsync(connection, Insert, CancellationToken.None);
+        await PgStatements.ExecuteAsync(connection, "INSERT INTO lines VALUES ('d', 4)", CancellationToken.None);
         await transaction.CommitAsync();
 
         Assert.Equal(2, inserted);
@@ -60,7 +60,7 @@ public sealed class SqlTests : IAsyncLifetime
         await using var connection = await _database.DataSource.OpenConnectionAsync();
 
         var error = await Assert.ThrowsAsync<PostgresException>(() =>
-            Sql.InsertNewAsync(connection, "INSERT INTO lines VALUES ('a', 1)", CancellationToken.None));
+            PgStatements.InsertNewAsync(connection, "INSERT INTO lines VALUES ('a', 1)", CancellationToken.None));
 
         Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
     }

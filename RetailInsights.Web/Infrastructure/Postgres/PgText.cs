@@ -1,4 +1,4 @@
-namespace RetailInsights.Web.Ingestion.Loading;
+namespace RetailInsights.Web.Infrastructure.Postgres;
 
 internal static class PgText
 {

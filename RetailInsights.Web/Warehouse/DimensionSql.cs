@@ -1,8 +1,8 @@
-namespace RetailInsights.Web.Ingestion.Loading;
+namespace RetailInsights.Web.Warehouse;
 
 /// <summary>
-/// The inserts that add the dimension rows a file names, from any source of codes: arrays gathered in memory
-/// (<see cref="DimensionRows"/>) or the staging table, when a load spilled. Rows go in sorted order so that two loads
+/// The inserts that add the dimension rows that facts name, from any source of codes: arrays a file's load gathered in
+/// memory, a load's staging table when it spilled, or a batch of live events. Rows go in sorted order so that two loads
 /// never wait for each other in a circle. The first description a file gives a product is kept (and fills a product
 /// that had none), as the first country of a new customer. Writers of the same new row at the same moment (loads, live
 /// events, pulls) each take it: every insert's ON CONFLICT covers every unique index of its table.
@@ -18,7 +18,7 @@ public static class DimensionSql
     /// </remarks>
     public static string Dates(string days) => $"""
         INSERT INTO dim_date (date_key, date, year, quarter, month, day, iso_day_of_week, is_weekend)
-        SELECT to_char(d, 'YYYYMMDD')::int, d, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
+        SELECT {DateKeys.Sql("d")}, d, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
                extract(day FROM d), extract(isodow FROM d), extract(isodow FROM d) >= 6
         FROM ({days}) AS days ORDER BY d
         ON CONFLICT DO NOTHING

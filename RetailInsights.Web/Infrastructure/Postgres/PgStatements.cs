@@ -1,10 +1,12 @@
 using Npgsql;
-using RetailInsights.Web.Infrastructure.Postgres;
 
-namespace RetailInsights.Web.Ingestion.Loading;
+namespace RetailInsights.Web.Infrastructure.Postgres;
 
-/// <summary>Statements on the load's own connection, which EF's context does not share: no command timeout.</summary>
-internal static class Sql
+/// <summary>
+/// Statements on a connection of the caller's own (a load's, a batch of live events'), which EF's context does not share:
+/// no command timeout, since a load's statements take as long as its file.
+/// </summary>
+internal static class PgStatements
 {
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)
