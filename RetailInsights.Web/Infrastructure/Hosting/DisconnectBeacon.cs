@@ -7,8 +7,9 @@ namespace RetailInsights.Web.Infrastructure.Hosting;
 /// Ending it disposes the page's components, and one that calls into JavaScript on the way out (a Plotly chart imports
 /// its module when it is disposed before it was drawn) waits for a browser that has gone, until the call times out a
 /// minute later. Meanwhile the unanswered beacon held one of the six connections a browser keeps to a host over
-/// HTTP/1.1: after a few quick reloads of a dashboard, the next page's scripts queued behind them for 25–30 s. A browser
-/// ignores a beacon's answer, so it is sent first, on a connection then closed; Blazor's work goes on after it.
+/// HTTP/1.1: after a few quick reloads of a dashboard, the next page's scripts queued behind them until those calls
+/// timed out. A browser ignores a beacon's answer, so it is sent first, on a connection then closed; Blazor's work goes
+/// on after it.
 /// </summary>
 public static class DisconnectBeacon
 {

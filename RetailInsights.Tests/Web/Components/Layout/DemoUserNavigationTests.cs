@@ -38,7 +38,7 @@ public sealed class DemoUserNavigationTests(BrowserAppFixture fixture)
             await page.ClickAsync("button[type=submit]");
             await page.WaitForURLAsync(fixture.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
             await page.Locator("#signed-in-user").WaitForAsync();
-            // Wait for the live circuit, not just the prerendered page (see STACK-NOTES).
+            // Wait for the live circuit, not just the prerendered page: a click before it connects is lost.
             await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-nav-link') !== null");
 
             var links = (await page.Locator(".mud-nav-link").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray();

@@ -34,7 +34,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Services.AddLayout();
     }
 
-    // MudBlazor's services are async-disposable only: dispose through the async path (see STACK-NOTES).
+    // MudBlazor's services are async-disposable only: a synchronous dispose of the container throws.
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
