@@ -48,7 +48,7 @@ public sealed record ProductRow(long LineNumber, string StockCode, string? Descr
     : ParsedRow(LineNumber);
 
 /// <summary>A line of a store locations file, validated.</summary>
-public sealed record StoreRow(long LineNumber, string StoreId, string? Name, string City, string Region, int? SizeSqFt)
+public sealed record StoreLocationRow(long LineNumber, string StoreId, string? Name, string City, string Region, int? SizeSqFt)
     : ParsedRow(LineNumber);
 
 /// <summary>A line that was not loaded, kept with its text exactly as in the file and every reason found.</summary>

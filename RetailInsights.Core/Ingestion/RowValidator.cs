@@ -205,9 +205,9 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         }
     }
 
-    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<StoreRow>
+    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<StoreLocationRow>
     {
-        public StoreRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
+        public StoreLocationRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
         {
             flags = RowFlags.None;
             var storeId = Required(f[FileSchemas.StoreLocations.StoreId], RejectReasons.MissingStoreId, reasons);
@@ -225,7 +225,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
                 (f[FileSchemas.StoreLocations.Region], FieldLimits.Place));
             if (reasons.Count > 0)
                 return null;
-            return new StoreRow(lineNumber, storeId, name.Length == 0 ? null : name, f[FileSchemas.StoreLocations.City],
+            return new StoreLocationRow(lineNumber, storeId, name.Length == 0 ? null : name, f[FileSchemas.StoreLocations.City],
                 f[FileSchemas.StoreLocations.Region], size);
         }
     }

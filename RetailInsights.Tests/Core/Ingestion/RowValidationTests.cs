@@ -146,7 +146,7 @@ public sealed class RowValidationTests : IDisposable
         Assert.Equal([RejectReasons.NegativePrice], products[1].Rejected!.Reasons);
         Assert.Equal([RejectReasons.MissingStockCode], products[2].Rejected!.Reasons);
         Assert.Equal(UploadKind.StoreLocations, stores.Kind);
-        Assert.Equal("Jakarta", Assert.IsType<StoreRow>(locations[0].Row).City);
+        Assert.Equal("Jakarta", Assert.IsType<StoreLocationRow>(locations[0].Row).City);
         Assert.Equal([RejectReasons.BadSize], locations[1].Rejected!.Reasons);
         Assert.Equal([RejectReasons.MissingStoreId], locations[2].Rejected!.Reasons);
     }
