@@ -70,7 +70,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
                 await copy.WriteAsync(sale.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
                 await copy.WriteAsync(sale.InvoicedAt, NpgsqlDbType.Timestamp, cancellationToken);
                 await WriteNullableAsync(copy, PgText.Clean(sale.CustomerId), cancellationToken);
-                await copy.WriteAsync(PgText.Clean(sale.StoreId), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(PgText.Clean(sale.StoreCode), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(sale.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
@@ -103,7 +103,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource, UploadsTable upload
                 await copy.WriteAsync(refund.Reason, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(refund.RefundedAt, NpgsqlDbType.Timestamp, cancellationToken);
                 await WriteNullableAsync(copy, PgText.Clean(refund.CustomerId), cancellationToken);
-                await copy.WriteAsync(PgText.Clean(refund.StoreId), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(PgText.Clean(refund.StoreCode), NpgsqlDbType.Text, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }

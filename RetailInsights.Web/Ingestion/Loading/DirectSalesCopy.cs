@@ -35,7 +35,7 @@ internal static class DirectSalesCopy
             var productId = ids.Products[PgText.Clean(sale.StockCode)];
             var dateKey = sale.InvoicedAt.Year * 10000 + sale.InvoicedAt.Month * 100 + sale.InvoicedAt.Day;
             int? customerId = sale.CustomerId is { } customer ? ids.Customers[PgText.Clean(customer)] : null;
-            var storeId = ids.Stores[PgText.Clean(sale.StoreId)];
+            var storeId = ids.Stores[PgText.Clean(sale.StoreCode)];
             var lineAmount = sale.Quantity * sale.UnitPrice;
             copy.StartRow(Columns);
             copy.Text(invoice);

@@ -13,7 +13,7 @@ internal sealed class StoreLocationsLoad(MemoryBudget budget) : KindLoad<StoreLo
 
     public override void WriteStaged(NpgsqlBinaryImporter copy, StoreLocationRow s)
     {
-        Text(copy, s.StoreId);
+        Text(copy, s.StoreCode);
         Text(copy, s.Name);
         Text(copy, s.City);
         Text(copy, s.Region);
