@@ -67,7 +67,7 @@ public static class DemoCatalog
         (new("STP-007", "Saus Sambal ABC 335 ml", "Staples", 13000m), 0.8),
     ];
 
-    private static readonly (StoreInfo Store, double Traffic, decimal PriceFactor)[] StoreEntries =
+    private static readonly (StoreLocation Store, double Traffic, decimal PriceFactor)[] StoreEntries =
     [
         (new("JKT-01", "RetailInsights Mart Kemang", "Jakarta", "DKI Jakarta", 4200), 0.34, 1.05m),
         (new("SBY-01", "RetailInsights Mart Darmo", "Surabaya", "Jawa Timur", 3400), 0.22, 1.00m),
@@ -80,7 +80,7 @@ public static class DemoCatalog
     public static IReadOnlyList<ProductInfo> Products { get; } = Array.ConvertAll(Entries, e => e.Product);
 
     /// <summary>The stores, in different cities and regions, busiest first.</summary>
-    public static IReadOnlyList<StoreInfo> Stores { get; } = Array.ConvertAll(StoreEntries, e => e.Store);
+    public static IReadOnlyList<StoreLocation> Stores { get; } = Array.ConvertAll(StoreEntries, e => e.Store);
 
     /// <summary>If the antecedent is in a sale basket, the consequent is added with the given probability.</summary>
     public static IReadOnlyList<PlantedAssociation> PlantedAssociations { get; } =

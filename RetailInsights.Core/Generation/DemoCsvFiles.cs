@@ -42,7 +42,7 @@ internal static class DemoCsvFiles
         csv.WriteHeader(StoresHeader);
         foreach (var store in DemoCatalog.Stores)
         {
-            csv.WriteField(store.StoreId);
+            csv.WriteField(store.StoreCode);
             csv.WriteField(store.Name);
             csv.WriteField(store.City);
             csv.WriteField(store.Region);
@@ -59,7 +59,7 @@ internal static class DemoCsvFiles
         csv.WriteHeader(TransactionsHeader);
         foreach (var invoice in invoices)
         {
-            var storeId = DemoCatalog.Stores[invoice.StoreIndex].StoreId;
+            var storeCode = DemoCatalog.Stores[invoice.StoreIndex].StoreCode;
             foreach (var line in invoice.Lines)
             {
                 csv.WriteField(invoice.Invoice);
@@ -70,7 +70,7 @@ internal static class DemoCsvFiles
                 csv.WriteField(line.Price, PriceFormat);
                 WriteCustomerId(csv, invoice.CustomerId);
                 csv.WriteField(DemoCatalog.Country);
-                csv.WriteField(storeId);
+                csv.WriteField(storeCode);
                 csv.EndRecord();
                 lines++;
             }
@@ -93,7 +93,7 @@ internal static class DemoCsvFiles
             csv.WriteField(refund.Amount, PriceFormat);
             csv.WriteField(refund.Reason);
             csv.WriteField(refund.RefundedAt, CsvLayouts.TimestampFormat);
-            csv.WriteField(DemoCatalog.Stores[refund.StoreIndex].StoreId);
+            csv.WriteField(DemoCatalog.Stores[refund.StoreIndex].StoreCode);
             WriteCustomerId(csv, refund.CustomerId);
             csv.EndRecord();
         }

@@ -42,7 +42,7 @@ public sealed class LiveSaleGenerator
             foreach (var invoice in _run.GenerateDay(Days / 2 + _day++ % (Days / 2), DateOnly.FromDateTime(DateTime.UtcNow)))
                 _pending.Enqueue(invoice);
         var next = _pending.Dequeue();
-        return new LiveInvoice(_prefix + next.Invoice, DemoCatalog.Stores[next.StoreIndex].StoreId,
+        return new LiveInvoice(_prefix + next.Invoice, DemoCatalog.Stores[next.StoreIndex].StoreCode,
             next.CustomerId == 0 ? null : next.CustomerId.ToString(CultureInfo.InvariantCulture),
             next.Lines.Select(l => new LiveLine(l.StockCode, l.Quantity, l.Price)).ToList());
     }

@@ -23,7 +23,7 @@ public sealed record ColumnMapping
     public string? TimeZone { get; init; }
 
     /// <summary>Store for lines of the source's files that carry no store column (or an empty one).</summary>
-    public string? DefaultStoreId { get; init; }
+    public string? DefaultStoreCode { get; init; }
 
     /// <summary>The canonical column a header stands for under this mapping, or null when the mapping does not name it.</summary>
     public string? CanonicalFor(string header)

@@ -18,10 +18,10 @@ public static class FileSchemas
         public static readonly ColumnSpec Price = new("Price", true, "UnitPrice", "Unit Price") { DerivableFrom = LineAmount };
         public static readonly ColumnSpec CustomerId = new("Customer ID", false, "CustomerID", "Customer", "CustomerNo");
         public static readonly ColumnSpec Country = new("Country", false);
-        public static readonly ColumnSpec StoreId = new("StoreId", false, "Store", "StoreCode", "Store No", "Outlet");
+        public static readonly ColumnSpec StoreCode = new("StoreId", false, "Store", "StoreCode", "Store No", "Outlet");
 
         public static readonly IReadOnlyList<ColumnSpec> All =
-            [Invoice, StockCode, Description, Quantity, InvoiceDate, Price, CustomerId, Country, StoreId, LineAmount];
+            [Invoice, StockCode, Description, Quantity, InvoiceDate, Price, CustomerId, Country, StoreCode, LineAmount];
     }
 
     public static class Refunds
@@ -33,11 +33,11 @@ public static class FileSchemas
         public static readonly ColumnSpec Quantity = new("Quantity", true, "Qty") { DerivableFrom = Amount };
         public static readonly ColumnSpec Reason = new("Reason", true, "RefundReason", "ReturnReason");
         public static readonly ColumnSpec RefundedAt = new("RefundedAt", true, "RefundDate", "Date", "Timestamp");
-        public static readonly ColumnSpec StoreId = new("StoreId", false, "Store", "StoreCode");
+        public static readonly ColumnSpec StoreCode = new("StoreId", false, "Store", "StoreCode");
         public static readonly ColumnSpec CustomerId = new("Customer ID", false, "CustomerID", "Customer");
 
         public static readonly IReadOnlyList<ColumnSpec> All =
-            [RefundId, Invoice, StockCode, Quantity, Amount, Reason, RefundedAt, StoreId, CustomerId];
+            [RefundId, Invoice, StockCode, Quantity, Amount, Reason, RefundedAt, StoreCode, CustomerId];
     }
 
     public static class ProductCatalog
@@ -52,13 +52,13 @@ public static class FileSchemas
 
     public static class StoreLocations
     {
-        public static readonly ColumnSpec StoreId = new("StoreId", true, "Store", "StoreCode");
+        public static readonly ColumnSpec StoreCode = new("StoreId", true, "Store", "StoreCode");
         public static readonly ColumnSpec StoreName = new("StoreName", false, "Name");
         public static readonly ColumnSpec City = new("City", true);
         public static readonly ColumnSpec Region = new("Region", true, "Province", "State");
         public static readonly ColumnSpec SizeSqFt = new("SizeSqFt", false, "Size", "SquareFeet", "Sq Ft");
 
-        public static readonly IReadOnlyList<ColumnSpec> All = [StoreId, StoreName, City, Region, SizeSqFt];
+        public static readonly IReadOnlyList<ColumnSpec> All = [StoreCode, StoreName, City, Region, SizeSqFt];
     }
 
     public static IReadOnlyList<ColumnSpec> For(UploadKind kind) => kind switch

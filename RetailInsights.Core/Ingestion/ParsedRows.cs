@@ -18,7 +18,7 @@ public sealed record TransactionRow(
     decimal UnitPrice,
     string? CustomerId,
     string? Country,
-    string StoreId,
+    string StoreCode,
     RowFlags Flags) : ParsedRow(LineNumber)
 {
     public override DateTime? OccurredAt => InvoicedAt;
@@ -37,7 +37,7 @@ public sealed record RefundRow(
     decimal Amount,
     string Reason,
     DateTime RefundedAt,
-    string StoreId,
+    string StoreCode,
     string? CustomerId) : ParsedRow(LineNumber)
 {
     public override DateTime? OccurredAt => RefundedAt;
@@ -48,7 +48,7 @@ public sealed record ProductRow(long LineNumber, string StockCode, string? Descr
     : ParsedRow(LineNumber);
 
 /// <summary>A line of a store locations file, validated.</summary>
-public sealed record StoreRow(long LineNumber, string StoreId, string? Name, string City, string Region, int? SizeSqFt)
+public sealed record StoreLocationRow(long LineNumber, string StoreCode, string? Name, string City, string Region, int? SizeSqFt)
     : ParsedRow(LineNumber);
 
 /// <summary>A line that was not loaded, kept with its text exactly as in the file and every reason found.</summary>

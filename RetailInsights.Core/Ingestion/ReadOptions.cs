@@ -7,7 +7,7 @@ public sealed record ReadOptions
     public UploadKind? Kind { get; init; }
 
     /// <summary>Store for lines of files without a store column (or with an empty one).</summary>
-    public string? DefaultStoreId { get; init; }
+    public string? DefaultStoreCode { get; init; }
 
     /// <summary>
     /// The only stores the file's lines may name (those of the API key that sent it); a line of another store is rejected

@@ -50,7 +50,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
     protected static string QuantityOrOne<TFields>(in TFields f, ColumnSpec quantity) where TFields : IRecordFields =>
         f.Has(quantity) ? f[quantity] : "1";
 
-    protected string Store(string value) => value.Length > 0 ? value : Options.DefaultStoreId ?? UnassignedStore;
+    protected string Store(string value) => value.Length > 0 ? value : Options.DefaultStoreCode ?? UnassignedStore;
 
     /// <summary>Adds <see cref="RejectReasons.StoreOutOfScope"/> for a store outside <see cref="ReadOptions.AllowedStores"/>.</summary>
     protected void CheckStoreScope(string store, List<string> reasons)
@@ -108,7 +108,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             var priceFits = CheckAmount(price, FieldLimits.MaxPrice, reasons) && CheckAmount(quantity * price, FieldLimits.MaxAmount, reasons);
             var description = f[FileSchemas.Transactions.Description];
             var country = f[FileSchemas.Transactions.Country];
-            var store = Store(f[FileSchemas.Transactions.StoreId]);
+            var store = Store(f[FileSchemas.Transactions.StoreCode]);
             CheckStoreScope(store, reasons);
             var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Transactions.CustomerId]);
             CheckLengths(reasons, (invoice, FieldLimits.Code), (stockCode, FieldLimits.Code), (store, FieldLimits.Code),
@@ -167,7 +167,7 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
             var at = Date(f[FileSchemas.Refunds.RefundedAt], reasons);
             amount = FieldLimits.Round(amount);
             CheckAmount(amount, FieldLimits.MaxAmount, reasons);
-            var store = Store(f[FileSchemas.Refunds.StoreId]);
+            var store = Store(f[FileSchemas.Refunds.StoreCode]);
             CheckStoreScope(store, reasons);
             var customer = ValueParsers.NormalizeCustomerId(f[FileSchemas.Refunds.CustomerId]);
             CheckLengths(reasons, (refundId, FieldLimits.Code), (invoice, FieldLimits.Code), (stockCode, FieldLimits.Code),
@@ -205,13 +205,13 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
         }
     }
 
-    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<StoreRow>
+    private sealed class StoreValidator(ReadOptions options, DateOrder order) : RowValidator(options, order), IRowValidator<StoreLocationRow>
     {
-        public StoreRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
+        public StoreLocationRow? Validate<TFields>(in TFields f, long lineNumber, List<string> reasons, out RowFlags flags) where TFields : IRecordFields
         {
             flags = RowFlags.None;
-            var storeId = Required(f[FileSchemas.StoreLocations.StoreId], RejectReasons.MissingStoreId, reasons);
-            CheckStoreScope(storeId, reasons);
+            var storeCode = Required(f[FileSchemas.StoreLocations.StoreCode], RejectReasons.MissingStoreId, reasons);
+            CheckStoreScope(storeCode, reasons);
             int? size = null;
             var sizeText = f[FileSchemas.StoreLocations.SizeSqFt];
             if (sizeText.Length > 0)
@@ -221,11 +221,11 @@ internal abstract class RowValidator(ReadOptions options, DateOrder dateOrder)
                 size = parsed;
             }
             var name = f[FileSchemas.StoreLocations.StoreName];
-            CheckLengths(reasons, (storeId, FieldLimits.Code), (name, FieldLimits.Name), (f[FileSchemas.StoreLocations.City], FieldLimits.Place),
+            CheckLengths(reasons, (storeCode, FieldLimits.Code), (name, FieldLimits.Name), (f[FileSchemas.StoreLocations.City], FieldLimits.Place),
                 (f[FileSchemas.StoreLocations.Region], FieldLimits.Place));
             if (reasons.Count > 0)
                 return null;
-            return new StoreRow(lineNumber, storeId, name.Length == 0 ? null : name, f[FileSchemas.StoreLocations.City],
+            return new StoreLocationRow(lineNumber, storeCode, name.Length == 0 ? null : name, f[FileSchemas.StoreLocations.City],
                 f[FileSchemas.StoreLocations.Region], size);
         }
     }

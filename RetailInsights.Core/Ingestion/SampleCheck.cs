@@ -18,7 +18,7 @@ public static class SampleCheck
         if (missing.Count > 0)
             return new SampleCheckResult(missing, [], 0);
         var map = HeaderMap.Create(preview.Headers, kind, mapping);
-        options = options with { Mapping = mapping, DefaultStoreId = options.DefaultStoreId ?? mapping.DefaultStoreId };
+        options = options with { Mapping = mapping, DefaultStoreCode = options.DefaultStoreCode ?? mapping.DefaultStoreCode };
         var decimalComma = mapping.DecimalSeparator is { } separator ? separator == ',' : preview.Separator == ';';
         var dateColumn = UploadFileReader.DateColumn(kind) is { } date ? map[date] : -1;
         // Only a sheet's plain numbers may be serial dates; a CSV or JSON number in the date column is just a bad date.

@@ -45,7 +45,7 @@ public sealed class UploadFileReader
     public static UploadFileReader Open(Func<Stream> openStream, string fileName, ReadOptions options)
     {
         if (options.Mapping is { } mapping)
-            options = options with { DefaultStoreId = options.DefaultStoreId ?? mapping.DefaultStoreId };
+            options = options with { DefaultStoreCode = options.DefaultStoreCode ?? mapping.DefaultStoreCode };
         var sniffed = FileSniffer.Sniff(openStream, fileName, options.MaxDecompressedBytes);
         if (sniffed.Format == FileFormat.Xlsx && options.Sheet is null)
             options = options with { Sheet = FirstMappedSheet(openStream, options, fileName) };

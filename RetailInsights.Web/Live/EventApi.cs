@@ -84,7 +84,7 @@ public static class EventApi
             var oldest = now.AddDays(-options.MaxEventAgeDays);
             // The file rules judge each event's store against the key's stores, as they judge a file's lines.
             var validation = new RecordValidation<TRow>(uploadKind, new ReadOptions { Now = now, AllowedStores = scope.Stores?.ToHashSet(StringComparer.Ordinal) });
-            var storeColumn = kind == EventKind.Transaction ? FileSchemas.Transactions.StoreId : FileSchemas.Refunds.StoreId;
+            var storeColumn = kind == EventKind.Transaction ? FileSchemas.Transactions.StoreCode : FileSchemas.Refunds.StoreCode;
             var accepted = new List<AcceptedEvent<TRow>>(count);
             var rejected = new List<RejectedEvent>();
             var outsideStores = new List<string>();

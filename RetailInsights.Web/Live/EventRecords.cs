@@ -49,7 +49,7 @@ public sealed record EventRecord(int Index, string? EventId, IRecordFields Field
             [FileSchemas.Transactions.Price.Name] = price,
             [FileSchemas.Transactions.InvoiceDate.Name] = ToSecond(value("timestamp")),
             [FileSchemas.Transactions.CustomerId.Name] = value("customer_id"),
-            [FileSchemas.Transactions.StoreId.Name] = value("store_id"),
+            [FileSchemas.Transactions.StoreCode.Name] = value("store_id"),
         };
         // Checked against quantity × price only when the event gave both and the amount: then it can disagree.
         if (amount is not null && value("unit_price") is not null)
@@ -67,7 +67,7 @@ public sealed record EventRecord(int Index, string? EventId, IRecordFields Field
             [FileSchemas.Refunds.Amount.Name] = value("refund_amount"),
             [FileSchemas.Refunds.Reason.Name] = value("reason"),
             [FileSchemas.Refunds.RefundedAt.Name] = ToSecond(value("timestamp")),
-            [FileSchemas.Refunds.StoreId.Name] = value("store_id"),
+            [FileSchemas.Refunds.StoreCode.Name] = value("store_id"),
             [FileSchemas.Refunds.CustomerId.Name] = value("customer_id"),
         }), raw);
 

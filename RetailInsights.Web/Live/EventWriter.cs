@@ -58,7 +58,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
             await copy.WriteAsync(sale.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(sale.InvoicedAt, NpgsqlDbType.Timestamp, cancellationToken);
             await WriteNullableAsync(copy, PgText.Clean(sale.CustomerId), cancellationToken);
-            await copy.WriteAsync(PgText.Clean(sale.StoreId), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(PgText.Clean(sale.StoreCode), NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(sale.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean, cancellationToken);
         }, cancellationToken);
 
@@ -73,7 +73,7 @@ public sealed class EventWriter(NpgsqlDataSource dataSource)
             await copy.WriteAsync(refund.Reason, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(refund.RefundedAt, NpgsqlDbType.Timestamp, cancellationToken);
             await WriteNullableAsync(copy, PgText.Clean(refund.CustomerId), cancellationToken);
-            await copy.WriteAsync(PgText.Clean(refund.StoreId), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(PgText.Clean(refund.StoreCode), NpgsqlDbType.Text, cancellationToken);
         }, cancellationToken);
 
     /// <summary>One batch in one transaction: its events copied into <c>incoming</c>, then the steps of their kind.</summary>

@@ -147,7 +147,7 @@ public sealed class SourcesCommand : ICommand
     {
         await output.WriteLineAsync($"Source {source.Code} ({source.Name}), version {source.Version}, saved {Format.Timestamp(source.SavedAt)} by {source.SavedBy}");
         await output.WriteLineAsync($"  kinds: {Kinds(source)}; dates: {source.DateOrderText}; decimal: {source.DecimalText}; " +
-            $"time zone: {source.Mapping.TimeZone ?? "none (times as written)"}; default store: {source.Mapping.DefaultStoreId ?? "none"}");
+            $"time zone: {source.Mapping.TimeZone ?? "none (times as written)"}; default store: {source.Mapping.DefaultStoreCode ?? "none"}");
         if (source.Mapping.Columns.Count == 0)
             await output.WriteLineAsync("  mapping: none (the usual column names and aliases only)");
         foreach (var (header, column) in source.Mapping.Columns.OrderBy(c => c.Value, StringComparer.Ordinal))

@@ -59,11 +59,11 @@ public sealed class DemoDataGeneratorFilesTests(ThirtyDayDataSet data) : IClassF
     [Fact]
     public void Generate_transactionLines_useIndonesiaKnownStoresAndTwoDecimalPrices()
     {
-        var storeIds = DemoCatalog.Stores.Select(s => s.StoreId).ToHashSet();
+        var storeCodes = DemoCatalog.Stores.Select(s => s.StoreCode).ToHashSet();
         Assert.All(data.Transactions, t =>
         {
             Assert.Equal("Indonesia", t.Country);
-            Assert.Contains(t.StoreId, storeIds);
+            Assert.Contains(t.StoreId, storeCodes);
             Assert.Equal(t.Price, decimal.Round(t.Price, 2));
             Assert.True(t.Price >= 0);
             Assert.Equal(t.FileDate, DateOnly.FromDateTime(t.InvoiceDate));

@@ -60,7 +60,7 @@ public sealed class ColumnMappingTests : IDisposable
         Assert.Equal(1234.50m, rows[1].UnitPrice);
         Assert.Equal("M-17850", rows[0].CustomerId);
         Assert.Null(rows[1].CustomerId);
-        Assert.Equal("FR-02", rows[1].StoreId);
+        Assert.Equal("FR-02", rows[1].StoreCode);
     }
 
     [Fact]
@@ -90,9 +90,9 @@ public sealed class ColumnMappingTests : IDisposable
     public void Read_defaultStoreOfTheSource_fillsLinesWithoutAStore()
     {
         var row = (TransactionRow)_files.ReadText("Invoice,StockCode,Quantity,InvoiceDate,Price\n1,A,1,2025-07-01,2\n",
-            new ReadOptions { Now = FileFixture.Now, Mapping = new ColumnMapping { DefaultStoreId = "FR-09" } }).Results.Single().Row!;
+            new ReadOptions { Now = FileFixture.Now, Mapping = new ColumnMapping { DefaultStoreCode = "FR-09" } }).Results.Single().Row!;
 
-        Assert.Equal("FR-09", row.StoreId);
+        Assert.Equal("FR-09", row.StoreCode);
     }
 
     [Fact]

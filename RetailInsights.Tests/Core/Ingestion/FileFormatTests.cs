@@ -73,11 +73,11 @@ public sealed class FileFormatTests : IDisposable
             "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n536365,85123A,CAFÉ £ MUG,6,12/1/2010 8:26,2.55,17850.0,United Kingdom\n",
             new UTF8Encoding(true));
 
-        var (reader, results) = FileFixture.Read(path, new ReadOptions { Now = FileFixture.Now, DefaultStoreId = "ONLINE" });
+        var (reader, results) = FileFixture.Read(path, new ReadOptions { Now = FileFixture.Now, DefaultStoreCode = "ONLINE" });
 
         Assert.Equal(UploadKind.Transactions, reader.Kind);
         var row = (TransactionRow)results.Single().Row!;
-        Assert.Equal(("536365", "17850", "CAFÉ £ MUG", "ONLINE"), (row.Invoice, row.CustomerId, row.Description, row.StoreId));
+        Assert.Equal(("536365", "17850", "CAFÉ £ MUG", "ONLINE"), (row.Invoice, row.CustomerId, row.Description, row.StoreCode));
         Assert.Equal(new DateTime(2010, 12, 1, 8, 26, 0), row.InvoicedAt);
     }
 

@@ -20,7 +20,7 @@ public sealed class RealFilesAndFuzzTests : IDisposable
         var rejected = new List<RejectedLine>();
         foreach (var file in files)
         {
-            var (reader, results) = FileFixture.Read(file, new ReadOptions { Now = new DateTime(2025, 7, 24), DefaultStoreId = "ONLINE" });
+            var (reader, results) = FileFixture.Read(file, new ReadOptions { Now = new DateTime(2025, 7, 24), DefaultStoreCode = "ONLINE" });
             read += reader.Statistics.RowsRead;
             accepted += reader.Statistics.RowsAccepted;
             rejected.AddRange(results.Where(r => r.Rejected is not null).Select(r => r.Rejected!));

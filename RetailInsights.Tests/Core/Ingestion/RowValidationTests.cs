@@ -125,7 +125,7 @@ public sealed class RowValidationTests : IDisposable
             "R1,536365,85123A,1,2.55,defective,2025-07-02 10:00,JKT-01\nR2,536365,85123A,1,2.55,defective,2025-07-02 10:00,BDG-01\n", options);
         var (_, stores) = _files.ReadText("StoreId,StoreName,City,Region\nJKT-01,Kemang,Jakarta,DKI\nBDG-01,Dago,Bandung,Jabar\n", options);
 
-        Assert.Equal("JKT-01", Assert.IsType<TransactionRow>(sales[0].Row).StoreId);
+        Assert.Equal("JKT-01", Assert.IsType<TransactionRow>(sales[0].Row).StoreCode);
         Assert.Equal([RejectReasons.StoreOutOfScope], sales[1].Rejected!.Reasons);
         // No store and no default: the line would go to the unassigned store, which is not the key's either.
         Assert.Equal([RejectReasons.StoreOutOfScope], sales[2].Rejected!.Reasons);
@@ -146,7 +146,7 @@ public sealed class RowValidationTests : IDisposable
         Assert.Equal([RejectReasons.NegativePrice], products[1].Rejected!.Reasons);
         Assert.Equal([RejectReasons.MissingStockCode], products[2].Rejected!.Reasons);
         Assert.Equal(UploadKind.StoreLocations, stores.Kind);
-        Assert.Equal("Jakarta", Assert.IsType<StoreRow>(locations[0].Row).City);
+        Assert.Equal("Jakarta", Assert.IsType<StoreLocationRow>(locations[0].Row).City);
         Assert.Equal([RejectReasons.BadSize], locations[1].Rejected!.Reasons);
         Assert.Equal([RejectReasons.MissingStoreId], locations[2].Rejected!.Reasons);
     }

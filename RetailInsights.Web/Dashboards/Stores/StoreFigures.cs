@@ -1,7 +1,7 @@
 namespace RetailInsights.Web.Dashboards.Stores;
 
 /// <summary>A store as the dimension knows it; people read its name, files name its code.</summary>
-public sealed record StoreInfo(string Code, string? Name, string? City, string? Region, int? SizeSqFt)
+public sealed record StoreProfile(string Code, string? Name, string? City, string? Region, int? SizeSqFt)
 {
     /// <summary>What charts call the store: its name (with its code when another store has the same name), else its code.</summary>
     public string Label { get; init; } = Name ?? Code;
@@ -20,7 +20,7 @@ public sealed record StorePeriod(decimal Gross, decimal Refunds, long Transactio
 }
 
 /// <summary>One store's period against the one before.</summary>
-public sealed record StoreSummary(StoreInfo Store, StorePeriod Current, StorePeriod Previous)
+public sealed record StoreSummary(StoreProfile Store, StorePeriod Current, StorePeriod Previous)
 {
     public decimal? NetPerSqFt => SalesDensity.PerSquareFoot(Current.Net, Store.SizeSqFt);
 

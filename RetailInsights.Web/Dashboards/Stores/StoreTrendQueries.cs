@@ -5,7 +5,7 @@ using RetailInsights.Web.Warehouse;
 namespace RetailInsights.Web.Dashboards.Stores;
 
 /// <summary>One store's gross revenue on each day of the range, and its unusual days among them.</summary>
-public sealed record StoreTrend(StoreInfo Store, IReadOnlyList<DailyValue> Days, IReadOnlyList<Anomaly> Flags)
+public sealed record StoreTrend(StoreProfile Store, IReadOnlyList<DailyValue> Days, IReadOnlyList<Anomaly> Flags)
 {
     public decimal Gross => Days.Sum(d => d.Value);
 }

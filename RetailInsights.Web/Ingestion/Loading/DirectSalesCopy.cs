@@ -25,7 +25,7 @@ internal static class DirectSalesCopy
         {
             int? customerId = sale.CustomerId is { } customer ? ids.Customers[PgText.Clean(customer)] : null;
             var fact = new SaleFact(PgText.Clean(sale.Invoice), ids.Products[PgText.Clean(sale.StockCode)], customerId,
-                ids.Stores[PgText.Clean(sale.StoreId)], ids.RetailerId, uploadId, sale.Quantity, sale.UnitPrice, sale.InvoicedAt,
+                ids.Stores[PgText.Clean(sale.StoreCode)], ids.RetailerId, uploadId, sale.Quantity, sale.UnitPrice, sale.InvoicedAt,
                 sale.Flags.HasFlag(RowFlags.NonProduct), occurrences.Next(sale));
             copy.Write(fact);
             if (totals is not null && !totalsBudget.TrySpend(totals.Add(fact.Invoice, fact.DateKey, fact.StoreId, fact.ProductId, fact.CustomerId,

@@ -18,7 +18,7 @@ internal sealed class MemoryBudget(long maxBytes)
 
     /// <summary>A sale kept whole between the two steps of its load: the row, its list slot and its strings.</summary>
     public static long ForKeptSale(TransactionRow sale) => 120 + ForText(sale.Invoice) + ForText(sale.StockCode) + ForText(sale.Description) +
-        ForText(sale.CustomerId) + ForText(sale.Country) + ForText(sale.StoreId);
+        ForText(sale.CustomerId) + ForText(sale.Country) + ForText(sale.StoreCode);
 
     private static long ForText(string? text) => text is null ? 0 : 24 + 2L * text.Length;
 

@@ -25,9 +25,9 @@ internal sealed class RefundsLoad(MemoryBudget budget) : KindLoad<RefundRow>(bud
         copy.Write(r.Amount, NpgsqlDbType.Numeric);
         Text(copy, r.Reason);
         copy.Write(r.RefundedAt, NpgsqlDbType.Timestamp);
-        Text(copy, r.StoreId);
+        Text(copy, r.StoreCode);
         Text(copy, r.CustomerId);
-        Dimensions.AddRefund(PgText.Clean(r.StockCode), r.RefundedAt, PgText.Clean(r.StoreId), PgText.Clean(r.CustomerId));
+        Dimensions.AddRefund(PgText.Clean(r.StockCode), r.RefundedAt, PgText.Clean(r.StoreCode), PgText.Clean(r.CustomerId));
     }
 
     public override IReadOnlyList<string> DimensionsFromStage { get; } = DimensionSql.FromStage("refunded_at", "NULL::text", "NULL::text", "false");

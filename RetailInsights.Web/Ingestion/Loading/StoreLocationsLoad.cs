@@ -5,15 +5,15 @@ using RetailInsights.Core.Ingestion;
 namespace RetailInsights.Web.Ingestion.Loading;
 
 /// <summary>A store locations file: places stores in their city and region (the last line of a store wins).</summary>
-internal sealed class StoreLocationsLoad(MemoryBudget budget) : KindLoad<StoreRow>(budget)
+internal sealed class StoreLocationsLoad(MemoryBudget budget) : KindLoad<StoreLocationRow>(budget)
 {
     protected override string StageColumns => "store_code text, name text, city text, region text, size_sq_ft integer";
 
     public override int FieldCount => 5;
 
-    public override void WriteStaged(NpgsqlBinaryImporter copy, StoreRow s)
+    public override void WriteStaged(NpgsqlBinaryImporter copy, StoreLocationRow s)
     {
-        Text(copy, s.StoreId);
+        Text(copy, s.StoreCode);
         Text(copy, s.Name);
         Text(copy, s.City);
         Text(copy, s.Region);

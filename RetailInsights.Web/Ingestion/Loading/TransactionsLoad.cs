@@ -55,7 +55,7 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
         copy.Write(t.UnitPrice, NpgsqlDbType.Numeric);
         Text(copy, t.CustomerId);
         Text(copy, t.Country);
-        Text(copy, t.StoreId);
+        Text(copy, t.StoreCode);
         copy.Write(t.IsReturn, NpgsqlDbType.Boolean);
         copy.Write(t.Flags.HasFlag(RowFlags.NonProduct), NpgsqlDbType.Boolean);
         NoteDimensions(t);
@@ -152,7 +152,7 @@ internal sealed class TransactionsLoad(MemoryBudget budget) : KindLoad<Transacti
 
     private void NoteDimensions(TransactionRow line) =>
         Dimensions.AddSale(PgText.Clean(line.StockCode), PgText.Clean(line.Description), line.Flags.HasFlag(RowFlags.NonProduct),
-            line.InvoicedAt, PgText.Clean(line.StoreId), PgText.Clean(line.CustomerId), PgText.Clean(line.Country));
+            line.InvoicedAt, PgText.Clean(line.StoreCode), PgText.Clean(line.CustomerId), PgText.Clean(line.Country));
 
     /// <summary>The category of each product the file sells, as the summaries key it, read inside the load's transaction.</summary>
     private static async Task<Dictionary<int, string>> CategoriesAsync(LoadContext context, CancellationToken cancellationToken)

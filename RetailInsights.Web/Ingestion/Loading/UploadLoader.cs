@@ -108,7 +108,7 @@ public sealed class UploadLoader(NpgsqlDataSource dataSource, UploadsTable uploa
         {
             Mapping = source?.Mapping,
             Kind = UploadKinds.Parse(upload.RequestedKind),
-            DefaultStoreId = upload.DefaultStoreCode,
+            DefaultStoreCode = upload.DefaultStoreCode,
             AmbiguousDateOrder = upload.DateOrder == "day-first" ? DateOrder.DayFirst : DateOrder.MonthFirst,
             Now = clock.GetUtcNow().UtcDateTime,
             Sheet = upload.RequestedSheet,

@@ -70,7 +70,7 @@ public sealed class MappingDraft
         : null;
 
     public SampleCheckResult Check(DateTime now, string? defaultStore) =>
-        SampleCheck.Run(Preview, Kind, Mapping, new ReadOptions { Now = now, DefaultStoreId = defaultStore });
+        SampleCheck.Run(Preview, Kind, Mapping, new ReadOptions { Now = now, DefaultStoreCode = defaultStore });
 
     /// <summary>
     /// What saving changes: this kind's fields are decided again (their old headers taken out), the other kinds'

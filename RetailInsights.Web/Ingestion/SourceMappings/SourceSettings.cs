@@ -19,7 +19,7 @@ public sealed record SourceSettings(
         DateOrder = row.DateOrder switch { "day-first" => DateOrder.DayFirst, "month-first" => DateOrder.MonthFirst, _ => null },
         DecimalSeparator = row.DecimalSeparator is [var separator] ? separator : null,
         TimeZone = row.TimeZone,
-        DefaultStoreId = row.DefaultStoreCode,
+        DefaultStoreCode = row.DefaultStoreCode,
     }, row.Kinds, row.SavedBy, row.SavedAt);
 
     /// <summary>The kind a file of this source is read as when the uploader names none: its only kind, if it sends one.</summary>

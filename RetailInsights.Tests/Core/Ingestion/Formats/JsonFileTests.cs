@@ -31,7 +31,7 @@ public sealed class JsonFileTests : IDisposable
         Assert.Equal(UploadKind.Transactions, reader.Kind);
         Assert.Equal([], results.Where(r => r.Rejected is not null).SelectMany(r => r.Rejected!.Reasons));
         var first = (TransactionRow)results[0].Row!;
-        Assert.Equal(("T-1", "85123A", 1, 7.5m, "C9", "S1"), (first.Invoice, first.StockCode, first.Quantity, first.UnitPrice, first.CustomerId, first.StoreId));
+        Assert.Equal(("T-1", "85123A", 1, 7.5m, "C9", "S1"), (first.Invoice, first.StockCode, first.Quantity, first.UnitPrice, first.CustomerId, first.StoreCode));
         Assert.Equal(new DateTime(2025, 7, 1, 10, 0, 0), first.InvoicedAt);
         var second = (TransactionRow)results[1].Row!;
         Assert.Equal(("INV-2", 3, 2.50m, (string?)null), (second.Invoice, second.Quantity, second.UnitPrice, second.CustomerId));
@@ -53,7 +53,7 @@ public sealed class JsonFileTests : IDisposable
         Assert.Equal([], results.Where(r => r.Rejected is not null).SelectMany(r => r.Rejected!.Reasons));
         var rows = results.Select(r => (RefundRow)r.Row!).ToList();
         Assert.Equal(("R-1", "T-1", 1, 7.5m, "defective"), (rows[0].RefundId, rows[0].Invoice, rows[0].Quantity, rows[0].Amount, rows[0].Reason));
-        Assert.Equal((3L, "S2", (string?)null), (rows[1].LineNumber, rows[1].StoreId, rows[1].CustomerId));
+        Assert.Equal((3L, "S2", (string?)null), (rows[1].LineNumber, rows[1].StoreCode, rows[1].CustomerId));
     }
 
     [Fact]

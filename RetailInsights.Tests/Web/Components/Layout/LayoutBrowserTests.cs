@@ -57,7 +57,7 @@ public sealed class LayoutBrowserTests(BrowserAppFixture fixture)
         finally
         {
             // A later file that loads (the stores as they are: nothing changes) clears the banner for every other test.
-            await QualityFiles.ImportAsync(fixture, "stores-again.csv", await StoresAsTheyAreAsync(), "default");
+            await QualityFiles.ImportAsync(fixture, "stores-again.csv", await QualityFiles.StoresAsTheyAreAsync(fixture), "default");
         }
         Assert.Equal("loaded", await QualityFiles.StatusAsync(fixture, "stores-again.csv"));
         await Assertions.Expect(manager.Page.Locator(Banner)).ToHaveCountAsync(0);
@@ -134,16 +134,4 @@ public sealed class LayoutBrowserTests(BrowserAppFixture fixture)
 
     private static string Rgb(string hex) =>
         $"rgb({Convert.ToInt32(hex[1..3], 16)}, {Convert.ToInt32(hex[3..5], 16)}, {Convert.ToInt32(hex[5..7], 16)})";
-
-    /// <summary>A store-locations file of the stores exactly as the warehouse has them: it loads and changes nothing.</summary>
-    private async Task<string> StoresAsTheyAreAsync()
-    {
-        await using var command = fixture.Database.DataSource.CreateCommand(
-            "SELECT store_code, coalesce(name, ''), city, region, coalesce(size_sq_ft::text, '') FROM dim_store WHERE city IS NOT NULL AND region IS NOT NULL ORDER BY store_code");
-        await using var reader = await command.ExecuteReaderAsync();
-        var csv = new System.Text.StringBuilder("StoreId,StoreName,City,Region,SizeSqFt\n");
-        while (await reader.ReadAsync())
-            csv.AppendJoin(',', Enumerable.Range(0, 5).Select(i => $"\"{reader.GetString(i).Replace("\"", "\"\"", StringComparison.Ordinal)}\"")).Append('\n');
-        return csv.ToString();
-    }
 }

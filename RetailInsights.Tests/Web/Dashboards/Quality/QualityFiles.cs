@@ -90,4 +90,16 @@ public static class QualityFiles
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>A store-locations file of the stores exactly as the warehouse has them: it loads and changes nothing.</summary>
+    public static async Task<string> StoresAsTheyAreAsync(BrowserAppFixture fixture)
+    {
+        await using var command = fixture.Database.DataSource.CreateCommand(
+            "SELECT store_code, coalesce(name, ''), city, region, coalesce(size_sq_ft::text, '') FROM dim_store WHERE city IS NOT NULL AND region IS NOT NULL ORDER BY store_code");
+        await using var reader = await command.ExecuteReaderAsync();
+        var csv = new System.Text.StringBuilder("StoreId,StoreName,City,Region,SizeSqFt\n");
+        while (await reader.ReadAsync())
+            csv.AppendJoin(',', Enumerable.Range(0, 5).Select(i => $"\"{reader.GetString(i).Replace("\"", "\"\"", StringComparison.Ordinal)}\"")).Append('\n');
+        return csv.ToString();
+    }
 }

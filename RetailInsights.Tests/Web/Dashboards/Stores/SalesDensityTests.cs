@@ -6,7 +6,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Stores;
 public sealed class SalesDensityTests
 {
     private static StoreSummary Store(string code, string? region, string? city, int? size, decimal net, decimal previousNet = 0) =>
-        new(new StoreInfo(code, $"Store {code}", city, region, size), new StorePeriod(net + 10, 10, 3), new StorePeriod(previousNet, 0, 1));
+        new(new StoreProfile(code, $"Store {code}", city, region, size), new StorePeriod(net + 10, 10, 3), new StorePeriod(previousNet, 0, 1));
 
     [Theory]
     [InlineData(1000, 400, 2.5)]

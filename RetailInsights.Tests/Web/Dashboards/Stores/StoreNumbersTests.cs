@@ -11,7 +11,7 @@ public sealed class StoreNumbersTests
     [Fact]
     public void Trends_everyDayOfEveryStore_withTheUnusualOnesMarked()
     {
-        var store = new StoreInfo("DPS-01", "Renon", "Denpasar", "Bali", 1600);
+        var store = new StoreProfile("DPS-01", "Renon", "Denpasar", "Bali", 1600);
         var trend = new StoreTrend(store, [new(Day, 10m), new(Day.AddDays(1), 900m), new(Day.AddDays(2), 0m)],
             [new Anomaly("DPS-01", Day.AddDays(1), 900m, 12m, 8.5), new Anomaly("DPS-01", Day.AddDays(2), 0m, 11m, -4.1)]);
 
@@ -39,7 +39,7 @@ public sealed class StoreNumbersTests
     [Fact]
     public void Density_storeWithoutSize_hasNoFigure()
     {
-        var summaries = new StoreSummaries([new StoreSummary(new StoreInfo("NEW-01", null, null, null, null), new StorePeriod(100, 0, 1), StorePeriod.Zero)], []);
+        var summaries = new StoreSummaries([new StoreSummary(new StoreProfile("NEW-01", null, null, null, null), new StorePeriod(100, 0, 1), StorePeriod.Zero)], []);
 
         var row = Assert.Single(StoreNumbers.Density(summaries).Rows);
 

@@ -8,7 +8,7 @@ namespace RetailInsights.Tests.Web.Dashboards.Stores;
 public sealed class TrendTracesTests
 {
     private static readonly DateOnly Day = new(2026, 11, 1);
-    private static readonly StoreInfo Store = new("JKT-01", "Kemang", "Jakarta", "DKI Jakarta", 4200);
+    private static readonly StoreProfile Store = new("JKT-01", "Kemang", "Jakarta", "DKI Jakarta", 4200);
 
     private static StoreTrend Trend(params Anomaly[] flags) =>
         new(Store, Enumerable.Range(0, 5).Select(i => new DailyValue(Day.AddDays(i), 100 + i)).ToList(), flags);

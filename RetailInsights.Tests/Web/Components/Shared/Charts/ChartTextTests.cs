@@ -31,7 +31,7 @@ public sealed class ChartTextTests : BunitContext, IAsyncLifetime
     [Fact]
     public void StoreBars_aStoreAndRegionNamedWithALink_areEscapedInTheTraceAndTheAxisOrder()
     {
-        var store = new StoreSummary(new StoreInfo("S1", Hostile, "City", Hostile, 100), new StorePeriod(10, 0, 1), StorePeriod.Zero);
+        var store = new StoreSummary(new StoreProfile("S1", Hostile, "City", Hostile, 100), new StorePeriod(10, 0, 1), StorePeriod.Zero);
         var host = Render<StoreBars>(p => p.Add(c => c.Id, "bars").Add(c => c.Stores, [store])
             .Add(c => c.Value, s => s.Current.Net).Add(c => c.Colors, new Dictionary<string, string>()));
 

@@ -8,10 +8,10 @@ using RetailInsights.Web.Ingestion.SourceMappings;
 namespace RetailInsights.Web.Ingestion;
 
 /// <summary>
-/// The upload page's steps between a file's arrival and its intake: a workbook's sheet, a source's mapping. Files that
+/// The upload form's steps between a file's arrival and its intake: a workbook's sheet, a source's mapping. Files that
 /// need a step are staged first and looked at one at a time; the others of the batch wait their turn.
 /// </summary>
-public partial class UploadsPage
+public partial class UploadFilesForm
 {
     /// <summary>
     /// A staged file of a chosen source or a workbook: a workbook of several sheets asks which one first; then a source's
@@ -151,7 +151,7 @@ public partial class UploadsPage
             _looking.Release();
         }
         await TakeWaitingAsync(user);
-        await ReloadAsync();
+        await Received.InvokeAsync();
     }
 
     private async Task TakeChosenSheetAsync(PendingSheet choice, string sheet, ClaimsPrincipal user)
@@ -235,7 +235,7 @@ public partial class UploadsPage
             _saving = false;
         }
         await TakeWaitingAsync(user);
-        await ReloadAsync();
+        await Received.InvokeAsync();
     }
 
     private async Task CancelMappingAsync()
