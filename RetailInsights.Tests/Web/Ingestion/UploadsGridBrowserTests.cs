@@ -27,8 +27,10 @@ public sealed class UploadsGridBrowserTests(BrowserAppFixture fixture)
         var name = $"store_locations_head_office_export_{Guid.NewGuid():N}.csv";
         var folder = Directory.CreateTempSubdirectory("ri-uploads-grid-");
         var file = Path.Combine(folder.FullName, name);
-        // The stores as they are: the file loads and changes nothing for the collection's other tests.
-        await File.WriteAllTextAsync(file, await QualityFiles.StoresAsTheyAreAsync(fixture));
+        // The stores as they are: the file loads and changes nothing for the collection's other tests. Its lines end in
+        // CRLF so that its bytes differ from the same stores another test of the collection loads (LF), which the intake
+        // would refuse as content already loaded.
+        await File.WriteAllTextAsync(file, (await QualityFiles.StoresAsTheyAreAsync(fixture)).Replace("\n", "\r\n", StringComparison.Ordinal));
         try
         {
             await browser.Page.GotoAsync(fixture.BaseUrl + "/uploads", new() { WaitUntil = WaitUntilState.Commit });
