@@ -30,7 +30,7 @@ public static class BgNbdModel
 
     /// <summary>
     /// P(alive at T | x, tx, T) = 1 / (1 + [x &gt; 0] · a/(b+x−1) · ((α+T)/(α+tx))^(r+x)). A customer with no repeat
-    /// occasion is alive for sure: in the BG/NBD a customer can only drop out right after a purchase.
+    /// occasion is alive for sure: in the BG/NBD a customer can only drop out right after a repeat purchase.
     /// </summary>
     public static double ProbabilityAlive(BgNbdParameters p, int x, double tx, double T)
     {
@@ -72,7 +72,7 @@ public static class BgNbdModel
     /// <summary>
     /// P(no occasion in (T, T+t] | x, tx, T) = 1 − P(alive) + P(alive) · ((α+T)/(α+T+t))^(r+x).
     /// Why: a dead customer never buys again. An alive one cannot drop out before their next purchase (in the BG/NBD
-    /// drop-out happens only right after a purchase), so given alive the wait for the next purchase is exponential
+    /// drop-out happens only right after a repeat purchase), so given alive the wait for the next purchase is exponential
     /// in the customer's rate λ, P(none in t | λ) = e^(−λt). Given alive, λ's posterior is
     /// Gamma(r+x, α+T) (the prior times λ^x e^(−λT), the likelihood of x purchases and none since), and the Gamma's
     /// Laplace transform gives E[e^(−λt)] = ((α+T)/(α+T+t))^(r+x).
