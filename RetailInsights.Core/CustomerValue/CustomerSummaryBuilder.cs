@@ -14,39 +14,10 @@ public static class CustomerSummaryBuilder
     /// </summary>
     public static IReadOnlyList<CustomerSummary> Build(IEnumerable<PurchaseLine> lines, DateOnly calibrationEnd)
     {
-        // Returns and zero-price lines are refunds or giveaways, not purchases: they neither make an occasion nor
-        // lower its spend.
-        var days = new Dictionary<string, Dictionary<DateOnly, decimal>>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            if (line.Amount <= 0 || line.Day >= calibrationEnd || string.IsNullOrEmpty(line.CustomerId))
-                continue;
-            if (!days.TryGetValue(line.CustomerId, out var spend))
-                days[line.CustomerId] = spend = [];
-            spend[line.Day] = spend.GetValueOrDefault(line.Day) + line.Amount;
-        }
-
-        var summaries = new List<CustomerSummary>(days.Count);
-        foreach (var (customer, spend) in days.OrderBy(d => d.Key, StringComparer.Ordinal))
-            summaries.Add(Summarize(customer, spend, calibrationEnd));
+        var histories = PurchaseHistories.From(lines, calibrationEnd);
+        var summaries = new CustomerSummary[histories.Customers.Length];
+        for (var i = 0; i < summaries.Length; i++)
+            summaries[i] = histories.Summary(i, calibrationEnd)!;
         return summaries;
     }
-
-    private static CustomerSummary Summarize(string customer, Dictionary<DateOnly, decimal> spend, DateOnly calibrationEnd)
-    {
-        var first = DateOnly.MaxValue;
-        var last = DateOnly.MinValue;
-        var total = 0m;
-        foreach (var (day, amount) in spend)
-        {
-            first = day < first ? day : first;
-            last = day > last ? day : last;
-            total += amount;
-        }
-        var repeats = spend.Count - 1;
-        var zbar = repeats == 0 ? 0.0 : (double)((total - spend[first]) / repeats);
-        return new CustomerSummary(customer, repeats, Weeks(first, last), Weeks(first, calibrationEnd), zbar);
-    }
-
-    private static double Weeks(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerWeek;
 }
