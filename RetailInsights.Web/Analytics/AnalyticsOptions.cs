@@ -8,6 +8,9 @@ public sealed class AnalyticsOptions
 {
     public const string Section = "Analytics";
 
+    /// <summary>The customer-value models' settings (<see cref="Core.CustomerValue.CustomerValueOptions"/>).</summary>
+    public const string CustomerValueSection = "Analytics:CustomerValue";
+
     /// <summary>When the daily run starts (cron, server time): default 02:00.</summary>
     public string Cron { get; set; } = "0 2 * * *";
 

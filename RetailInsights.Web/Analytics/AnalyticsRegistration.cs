@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using RetailInsights.Core.CustomerValue;
 using RetailInsights.Core.Mining;
 using RetailInsights.Web.Analytics.Inputs;
 using RetailInsights.Web.Ingestion;
@@ -13,8 +14,10 @@ public static class AnalyticsRegistration
     {
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section);
         services.AddOptions<MiningOptions>().BindConfiguration(AnalyticsOptions.Section);
+        services.AddOptions<CustomerValueOptions>().BindConfiguration(AnalyticsOptions.CustomerValueSection);
         services.AddSingleton<BasketSource>();
         services.AddSingleton<RfmSource>();
+        services.AddSingleton<OccasionSource>();
         services.AddSingleton<RunWriter>();
         services.AddScoped<AnalyticsRunner>();
         services.AddScoped<AnalyticsResults>();

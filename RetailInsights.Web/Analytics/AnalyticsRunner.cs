@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RetailInsights.Core.Clustering;
+using RetailInsights.Core.CustomerValue;
 using RetailInsights.Core.Mining;
 using RetailInsights.Core.Segmentation;
 using RetailInsights.Web.Analytics.Inputs;
@@ -11,11 +12,12 @@ namespace RetailInsights.Web.Analytics;
 
 /// <summary>
 /// One analytics run: mine the baskets of the window, score and segment and cluster the customers as of the day,
-/// and store everything under a new run. The results are written in one transaction at the end, and pages read the
+/// forecast their value (with a backtest), and store everything under a new run. The results are written in one transaction at the end, and pages read the
 /// latest run that succeeded, so a failing run leaves the previous results in place. Storing is <see cref="RunWriter"/>'s.
 /// </summary>
-public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, BasketSource basketSource, RfmSource rfm, RunWriter writer,
-    AnalyticsResults results, IOptions<AnalyticsOptions> options, IOptions<MiningOptions> mining, ILogger<AnalyticsRunner> logger)
+public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, BasketSource basketSource, RfmSource rfm, OccasionSource occasions,
+    RunWriter writer, AnalyticsResults results, IOptions<AnalyticsOptions> options, IOptions<MiningOptions> mining,
+    IOptions<CustomerValueOptions> customerValue, ILogger<AnalyticsRunner> logger)
 {
     /// <summary>
     /// Runs after any run already under way (one at a time, see <see cref="RunLock"/>). A request that waited is coalesced
@@ -67,8 +69,11 @@ public sealed class AnalyticsRunner(NpgsqlDataSource dataSource, BasketSource ba
             timings["rfm"] = Lap(clock);
             var clustering = CustomerClusterer.Cluster(values, cancellationToken: cancellationToken);
             timings["clustering"] = Lap(clock);
+            var valueOptions = customerValue.Value;
+            var value = CustomerValueForecaster.Forecast(await occasions.ReadAsync(asOf, cancellationToken), asOf, valueOptions, cancellationToken);
+            timings["customer_value"] = Lap(clock);
 
-            await writer.StoreResultsAsync(run, baskets, mined, scores, clustering, cancellationToken);
+            await writer.StoreResultsAsync(run, baskets, mined, scores, clustering, value, valueOptions, cancellationToken);
             timings["store"] = Lap(clock);
             run.Status = AnalysisRunStatuses.Succeeded;
             run.Baskets = baskets.Count;

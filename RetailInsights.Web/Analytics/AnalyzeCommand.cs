@@ -30,6 +30,7 @@ public sealed class AnalyzeCommand : ICommand
             cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(actor, AuditActions.Rerun, $"analytics run #{run.RunId}",
             $"as of {run.AsOf:yyyy-MM-dd}: {run.Status}", cancellationToken);
+        var value = await db.RunValueModels.FindAsync([run.RunId], cancellationToken);
         await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["run"] = run.RunId,
@@ -39,6 +40,8 @@ public sealed class AnalyzeCommand : ICommand
             ["rules"] = run.Rules,
             ["customers"] = run.Customers,
             ["chosen_k"] = run.ChosenK,
+            ["customer_value"] = value?.Status,
+            ["customer_value_reason"] = value?.Reason,
             ["seconds"] = JsonSerializer.Deserialize<Dictionary<string, double>>(run.Timings ?? "{}"),
             ["error"] = run.ErrorText,
         }));

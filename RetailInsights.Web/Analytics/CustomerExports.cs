@@ -12,14 +12,19 @@ namespace RetailInsights.Web.Analytics;
 /// </summary>
 public static class CustomerExports
 {
-    public const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster";
+    /// <summary>The RFM columns, then the predicted ones, empty for a run whose data were too few for the models.</summary>
+    public const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,segment,cluster," +
+        "p_alive,churn_risk,churn_band,expected_spend,predicted_value,expected_next_order";
+
+    private static readonly string[] Bands = ["low", "medium", "high"];
 
     public static async IAsyncEnumerable<string> LinesAsync(NpgsqlDataSource dataSource, long runId, CustomerSelection selection,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (fromWhere, parameters) = selection.FromWhere(runId);
+        var (fromWhere, parameters) = selection.FromWhere(runId, withValues: true);
         await using var command = dataSource.CreateCommand($"""
-            SELECT c.customer_code, c.recency_days, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.cluster
+            SELECT c.customer_code, c.recency_days, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.cluster,
+                   v.probability_alive, v.churn_risk, v.churn_band, v.expected_spend, v.predicted_value, v.next_occasion
             {fromWhere}
             ORDER BY c.customer_code
             """);
@@ -28,9 +33,16 @@ public static class CustomerExports
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         yield return Header;
         while (await reader.ReadAsync(cancellationToken))
+        {
+            var predicted = !reader.IsDBNull(9);
             yield return CsvText.Row(reader.GetString(0), I(reader.GetInt32(1)), I(reader.GetInt32(2)),
                 reader.GetDecimal(3).ToString(CultureInfo.InvariantCulture), I(reader.GetInt16(4)), I(reader.GetInt16(5)), I(reader.GetInt16(6)),
-                reader.GetString(7), I(reader.GetInt32(8)));
+                reader.GetString(7), I(reader.GetInt32(8)),
+                predicted ? Share(reader.GetDouble(9)) : "", predicted ? Share(reader.GetDouble(10)) : "",
+                predicted ? Bands[reader.GetInt16(11)] : "", predicted ? reader.GetDecimal(12).ToString(CultureInfo.InvariantCulture) : "",
+                predicted ? reader.GetDecimal(13).ToString(CultureInfo.InvariantCulture) : "",
+                predicted ? reader.GetFieldValue<DateOnly>(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+        }
     }
 
     /// <summary>Writes the lines to a response or a file as they come, and says how many customers it wrote.</summary>
@@ -66,4 +78,6 @@ public static class CustomerExports
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Share(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -87,10 +87,13 @@ public sealed record CustomerSelection
     /// FROM and WHERE over the run's customers <c>c</c> (parameter <c>@run</c>). A move joins the previous run's
     /// customers through their primary key, from the run the stored moves were counted against.
     /// </summary>
-    public (string Sql, List<(string Name, object Value)> Parameters) FromWhere(long runId)
+    /// <param name="withValues">Joins the customers' predicted values as <c>v</c> (none when the run could not fit them).</param>
+    public (string Sql, List<(string Name, object Value)> Parameters) FromWhere(long runId, bool withValues = false)
     {
         var parameters = new List<(string, object)> { ("run", runId) };
-        var from = "run_customers c";
+        var from = withValues
+            ? "run_customers c\nLEFT JOIN run_customer_values v ON v.run_id = c.run_id AND v.customer_code = c.customer_code"
+            : "run_customers c";
         var where = new List<string> { "c.run_id = @run" };
         void Condition(string sql, string name, object? value)
         {

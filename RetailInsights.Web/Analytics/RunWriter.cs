@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using RetailInsights.Core.Clustering;
+using RetailInsights.Core.CustomerValue;
 using RetailInsights.Core.Mining;
 using RetailInsights.Core.Segmentation;
 using RetailInsights.Web.Data.Entities;
@@ -60,7 +61,7 @@ public sealed class RunWriter(NpgsqlDataSource dataSource)
     }
 
     public async Task StoreResultsAsync(AnalysisRun run, BasketSet baskets, MiningResult mined, IReadOnlyList<RfmScore> scores,
-        CustomerClustering clustering, CancellationToken cancellationToken)
+        CustomerClustering clustering, CustomerValueForecast value, CustomerValueOptions valueOptions, CancellationToken cancellationToken)
     {
         // Rules carry the products' names as they are when the run is stored, so a later catalog keeps the run's words.
         var names = await ProductNamesAsync(cancellationToken);
@@ -69,6 +70,7 @@ public sealed class RunWriter(NpgsqlDataSource dataSource)
         await RunRuleRows.CopyAsync(connection, run.RunId, baskets, mined, names, cancellationToken);
 
         await CustomerResultsWriter.WriteAsync(connection, run.RunId, scores, clustering, cancellationToken);
+        await CustomerValueWriter.WriteAsync(connection, run.RunId, value, valueOptions, cancellationToken);
         await Warehouse.DataChanges.NotifyAsync(connection, Warehouse.DataChanges.Analytics, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -33,6 +33,8 @@ public sealed class RetailInsightsDbContext(DbContextOptions<RetailInsightsDbCon
     public DbSet<RunKChoice> RunKChoices => Set<RunKChoice>();
     public DbSet<RunSegmentCell> RunSegmentCells => Set<RunSegmentCell>();
     public DbSet<RunSegmentMove> RunSegmentMoves => Set<RunSegmentMove>();
+    public DbSet<RunValueModel> RunValueModels => Set<RunValueModel>();
+    public DbSet<RunCustomerValue> RunCustomerValues => Set<RunCustomerValue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -50,7 +50,8 @@ public sealed class AnalyticsRunTests(OnlineRetailSampleFixture sample) : IClass
         Assert.Equal(summary.GetProperty("rules").GetInt32(), rules.Rows.Count);
         Assert.Contains("lift", rules.Header);
         Assert.Equal(1036, segments.Rows.Count);
-        Assert.Equal(["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment", "cluster"], segments.Header);
+        Assert.Equal(["customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment", "cluster", "p_alive", "churn_risk",
+            "churn_band", "expected_spend", "predicted_value", "expected_next_order"], segments.Header);
     }
 
     [Fact]

@@ -74,3 +74,37 @@ internal sealed class RunClusterEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RunValueModelEntityTypeConfiguration : IEntityTypeConfiguration<RunValueModel>
+{
+    public void Configure(EntityTypeBuilder<RunValueModel> builder)
+    {
+        builder.ToTable("run_value_models", t => t.HasCheckConstraint("ck_run_value_models_status",
+            $"status IN ('{RunValueModelStatuses.Fitted}', '{RunValueModelStatuses.Insufficient}', '{RunValueModelStatuses.Failed}')"));
+        builder.HasKey(m => m.RunId);
+        builder.Property(m => m.RunId).ValueGeneratedNever();
+        builder.Property(m => m.Status).HasMaxLength(16);
+        builder.Property(m => m.Diagnostics).HasColumnType("jsonb");
+        builder.Property(m => m.Backtest).HasColumnType("jsonb");
+        builder.HasOne<AnalysisRun>().WithOne().HasForeignKey<RunValueModel>(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RunCustomerValueEntityTypeConfiguration : IEntityTypeConfiguration<RunCustomerValue>
+{
+    public void Configure(EntityTypeBuilder<RunCustomerValue> builder)
+    {
+        builder.ToTable("run_customer_values", t => t.HasCheckConstraint("ck_run_customer_values_band", "churn_band BETWEEN 0 AND 2"));
+        builder.HasKey(v => new { v.RunId, v.CustomerCode });
+        builder.Property(v => v.CustomerCode).HasMaxLength(64);
+        builder.Property(v => v.Expected30Days).HasColumnName("expected_30_days");
+        builder.Property(v => v.Expected90Days).HasColumnName("expected_90_days");
+        builder.Property(v => v.Expected365Days).HasColumnName("expected_365_days");
+        builder.Property(v => v.ExpectedSpend).HasPrecision(18, 2);
+        builder.Property(v => v.PredictedValue).HasPrecision(18, 2);
+        builder.HasOne<AnalysisRun>().WithMany().HasForeignKey(v => v.RunId).OnDelete(DeleteBehavior.Cascade);
+        // The Customer value page's list, most valuable first, within a run.
+        builder.HasIndex(v => new { v.RunId, v.PredictedValue }).IsDescending(false, true);
+    }
+}
+

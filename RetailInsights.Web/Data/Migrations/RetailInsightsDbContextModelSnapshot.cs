@@ -1063,6 +1063,80 @@ namespace RetailInsights.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunCustomerValue", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("CustomerCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_code");
+
+                    b.Property<double>("AgeWeeks")
+                        .HasColumnType("double precision")
+                        .HasColumnName("age_weeks");
+
+                    b.Property<short>("ChurnBand")
+                        .HasColumnType("smallint")
+                        .HasColumnName("churn_band");
+
+                    b.Property<double>("ChurnRisk")
+                        .HasColumnType("double precision")
+                        .HasColumnName("churn_risk");
+
+                    b.Property<double>("Expected30Days")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_30_days");
+
+                    b.Property<double>("Expected365Days")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_365_days");
+
+                    b.Property<double>("Expected90Days")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_90_days");
+
+                    b.Property<decimal>("ExpectedSpend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("expected_spend");
+
+                    b.Property<DateOnly>("NextOccasion")
+                        .HasColumnType("date")
+                        .HasColumnName("next_occasion");
+
+                    b.Property<decimal>("PredictedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("predicted_value");
+
+                    b.Property<double>("ProbabilityAlive")
+                        .HasColumnType("double precision")
+                        .HasColumnName("probability_alive");
+
+                    b.Property<double>("RecencyWeeks")
+                        .HasColumnType("double precision")
+                        .HasColumnName("recency_weeks");
+
+                    b.Property<int>("RepeatOccasions")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeat_occasions");
+
+                    b.HasKey("RunId", "CustomerCode")
+                        .HasName("pk_run_customer_values");
+
+                    b.HasIndex("RunId", "PredictedValue")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_run_customer_values_run_id_predicted_value");
+
+                    b.ToTable("run_customer_values", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_run_customer_values_band", "churn_band BETWEEN 0 AND 2");
+                        });
+                });
+
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunKChoice", b =>
                 {
                     b.Property<long>("RunId")
@@ -1282,145 +1356,83 @@ namespace RetailInsights.Web.Data.Migrations
                     b.ToTable("run_segment_moves", (string)null);
                 });
 
-            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunValueModel", b =>
                 {
-                    b.Property<long>("UploadId")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("RunId")
                         .HasColumnType("bigint")
-                        .HasColumnName("upload_id");
+                        .HasColumnName("run_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("UploadId"));
+                    b.Property<double?>("A")
+                        .HasColumnType("double precision")
+                        .HasColumnName("a");
 
-                    b.Property<int?>("ApiKeyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("api_key_id");
+                    b.Property<double?>("Alpha")
+                        .HasColumnType("double precision")
+                        .HasColumnName("alpha");
 
-                    b.Property<string>("DateOrder")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("date_order");
+                    b.Property<double?>("B")
+                        .HasColumnType("double precision")
+                        .HasColumnName("b");
 
-                    b.Property<string>("DefaultStoreCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("default_store_code");
-
-                    b.Property<string>("ErrorText")
-                        .HasColumnType("text")
-                        .HasColumnName("error_text");
-
-                    b.Property<string>("ExcelSheet")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("excel_sheet");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("file_name");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<int?>("MappingVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("mapping_version");
-
-                    b.Property<short>("ProgressPercent")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("smallint")
-                        .HasDefaultValue((short)0)
-                        .HasColumnName("progress_percent");
-
-                    b.Property<string>("QualityReport")
+                    b.Property<string>("Backtest")
                         .HasColumnType("jsonb")
-                        .HasColumnName("quality_report");
+                        .HasColumnName("backtest");
 
-                    b.Property<bool>("ReplaceConfirmed")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(false)
-                        .HasColumnName("replace_confirmed");
+                    b.Property<string>("BacktestReason")
+                        .HasColumnType("text")
+                        .HasColumnName("backtest_reason");
 
-                    b.Property<long?>("ReplacesUploadId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("replaces_upload_id");
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
 
-                    b.Property<string>("RequestedKind")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("requested_kind");
+                    b.Property<string>("Diagnostics")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("diagnostics");
 
-                    b.Property<string>("RequestedSheet")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("requested_sheet");
+                    b.Property<double?>("Gamma")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gamma");
 
-                    b.Property<string>("RetailerCode")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasDefaultValue("default")
-                        .HasColumnName("retailer_code");
+                    b.Property<double>("HistoryWeeks")
+                        .HasColumnType("double precision")
+                        .HasColumnName("history_weeks");
 
-                    b.Property<long>("RowsAccepted")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("rows_accepted");
+                    b.Property<int>("HorizonMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_months");
 
-                    b.Property<long>("RowsDuplicate")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("rows_duplicate");
+                    b.Property<double>("MonthlyDiscountRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("monthly_discount_rate");
 
-                    b.Property<long>("RowsFlagged")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("rows_flagged");
+                    b.Property<double?>("P")
+                        .HasColumnType("double precision")
+                        .HasColumnName("p");
 
-                    b.Property<long>("RowsRead")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("rows_read");
+                    b.Property<double?>("PurchasesLogLikelihood")
+                        .HasColumnType("double precision")
+                        .HasColumnName("purchases_log_likelihood");
 
-                    b.Property<long>("RowsRejected")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("rows_rejected");
+                    b.Property<double?>("Q")
+                        .HasColumnType("double precision")
+                        .HasColumnName("q");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("sha256")
-                        .IsFixedLength();
+                    b.Property<double?>("R")
+                        .HasColumnType("double precision")
+                        .HasColumnName("r");
 
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint")
-                        .HasColumnName("size_bytes");
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
 
-                    b.Property<string>("StagedPath")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("staged_path");
+                    b.Property<int>("RepeatCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeat_customers");
 
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
+                    b.Property<double?>("SpendLogLikelihood")
+                        .HasColumnType("double precision")
+                        .HasColumnName("spend_log_likelihood");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1428,49 +1440,12 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
-                    b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("uploaded_at");
+                    b.HasKey("RunId")
+                        .HasName("pk_run_value_models");
 
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("uploaded_by");
-
-                    b.HasKey("UploadId")
-                        .HasName("pk_uploads");
-
-                    b.HasIndex("ApiKeyId")
-                        .HasDatabaseName("ix_uploads_api_key_id");
-
-                    b.HasIndex("ReplacesUploadId")
-                        .HasDatabaseName("ix_uploads_replaces_upload_id");
-
-                    b.HasIndex("UploadedAt")
-                        .HasDatabaseName("ix_uploads_uploaded_at");
-
-                    b.HasIndex("Sha256", "RequestedSheet")
-                        .IsUnique()
-                        .HasDatabaseName("ux_uploads_sha256_held")
-                        .HasFilter("status IN ('queued', 'parsing', 'loading', 'loaded')");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Sha256", "RequestedSheet"), false);
-
-                    b.HasIndex("Sha256", "Status")
-                        .HasDatabaseName("ix_uploads_sha256_status");
-
-                    b.ToTable("uploads", null, t =>
+                    b.ToTable("run_value_models", null, t =>
                         {
-                            t.HasCheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
-
-                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'events', 'unknown')");
-
-                            t.HasCheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
-
-                            t.HasCheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
-
-                            t.HasCheckConstraint("ck_uploads_status", "status IN ('queued', 'parsing', 'loading', 'loaded', 'failed', 'refused', 'replaced')");
+                            t.HasCheckConstraint("ck_run_value_models_status", "status IN ('fitted', 'insufficient', 'failed')");
                         });
                 });
 
@@ -1665,6 +1640,198 @@ namespace RetailInsights.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
+                {
+                    b.Property<long>("UploadId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("upload_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("UploadId"));
+
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("DateOrder")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("date_order");
+
+                    b.Property<string>("DefaultStoreCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("default_store_code");
+
+                    b.Property<string>("ErrorText")
+                        .HasColumnType("text")
+                        .HasColumnName("error_text");
+
+                    b.Property<string>("ExcelSheet")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("excel_sheet");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MappingVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("mapping_version");
+
+                    b.Property<short>("ProgressPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("progress_percent");
+
+                    b.Property<string>("QualityReport")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quality_report");
+
+                    b.Property<bool>("ReplaceConfirmed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("replace_confirmed");
+
+                    b.Property<long?>("ReplacesUploadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("replaces_upload_id");
+
+                    b.Property<string>("RequestedKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("requested_kind");
+
+                    b.Property<string>("RequestedSheet")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("requested_sheet");
+
+                    b.Property<string>("RetailerCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("retailer_code");
+
+                    b.Property<long>("RowsAccepted")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("rows_accepted");
+
+                    b.Property<long>("RowsDuplicate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("rows_duplicate");
+
+                    b.Property<long>("RowsFlagged")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("rows_flagged");
+
+                    b.Property<long>("RowsRead")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("rows_read");
+
+                    b.Property<long>("RowsRejected")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("rows_rejected");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StagedPath")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("staged_path");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("UploadId")
+                        .HasName("pk_uploads");
+
+                    b.HasIndex("ApiKeyId")
+                        .HasDatabaseName("ix_uploads_api_key_id");
+
+                    b.HasIndex("ReplacesUploadId")
+                        .HasDatabaseName("ix_uploads_replaces_upload_id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_uploads_uploaded_at");
+
+                    b.HasIndex("Sha256", "RequestedSheet")
+                        .IsUnique()
+                        .HasDatabaseName("ux_uploads_sha256_held")
+                        .HasFilter("status IN ('queued', 'parsing', 'loading', 'loaded')");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Sha256", "RequestedSheet"), false);
+
+                    b.HasIndex("Sha256", "Status")
+                        .HasDatabaseName("ix_uploads_sha256_status");
+
+                    b.ToTable("uploads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_uploads_counts", "size_bytes >= 0 AND rows_read >= 0 AND rows_accepted >= 0 AND rows_rejected >= 0 AND rows_duplicate >= 0 AND rows_flagged >= 0");
+
+                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('transactions', 'refunds', 'product_catalog', 'store_locations', 'events', 'unknown')");
+
+                            t.HasCheckConstraint("ck_uploads_progress_percent", "progress_percent BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_uploads_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_uploads_status", "status IN ('queued', 'parsing', 'loading', 'loaded', 'failed', 'refused', 'replaced')");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1752,6 +1919,16 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasConstraintName("fk_run_customers_analysis_runs_run_id");
                 });
 
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunCustomerValue", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_customer_values_analysis_runs_run_id");
+                });
+
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunKChoice", b =>
                 {
                     b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
@@ -1802,19 +1979,14 @@ namespace RetailInsights.Web.Data.Migrations
                         .HasConstraintName("fk_run_segment_moves_analysis_runs_run_id");
                 });
 
-            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.RunValueModel", b =>
                 {
-                    b.HasOne("RetailInsights.Web.Data.Entities.ApiKey", null)
-                        .WithMany()
-                        .HasForeignKey("ApiKeyId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_uploads_api_keys_api_key_id");
-
-                    b.HasOne("RetailInsights.Web.Data.Entities.Upload", null)
-                        .WithMany()
-                        .HasForeignKey("ReplacesUploadId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_uploads_uploads_replaces_upload_id");
+                    b.HasOne("RetailInsights.Web.Data.Entities.AnalysisRun", null)
+                        .WithOne()
+                        .HasForeignKey("RetailInsights.Web.Data.Entities.RunValueModel", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_value_models_analysis_runs_run_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.SourceEndpoint", b =>
@@ -1835,6 +2007,21 @@ namespace RetailInsights.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_source_mappings_dim_retailer_retailer_id");
+                });
+
+            modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
+                {
+                    b.HasOne("RetailInsights.Web.Data.Entities.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_uploads_api_keys_api_key_id");
+
+                    b.HasOne("RetailInsights.Web.Data.Entities.Upload", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesUploadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_uploads_uploads_replaces_upload_id");
                 });
 
             modelBuilder.Entity("RetailInsights.Web.Data.Entities.Upload", b =>
